@@ -1,0 +1,2 @@
+// Public entry point of sonet-login-elements: re-exports only.
+export * from './localization.js';
