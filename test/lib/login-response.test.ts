@@ -1,0 +1,415 @@
+import {expect} from '@open-wc/testing';
+import {
+  BODY_SCAN_LIMIT,
+  isLoginErrorCode,
+  LOGIN_ERROR_CODES,
+  LoginResponseInput,
+  LoginResponseResult,
+  mapFetchFailure,
+  mapLoginResponse,
+  MAX_RETRY_AFTER_SECONDS,
+  normalizeLoginErrorCode,
+  sameOriginRedirect,
+} from '../../src/lib/login-response.js';
+
+const NOW = Date.UTC(2025, 0, 15, 3, 0, 0);
+const html = (body: string) => `<!DOCTYPE html><html lang="ja"><head><title>エラー</title></head><body>${body}</body></html>`;
+
+describe('mapLoginResponse()', () => {
+  describe('status table', () => {
+    const cases: Array<[number, LoginResponseResult]> = [
+      [200, {ok: true}],
+      [204, {ok: true}],
+      [299, {ok: true}],
+      [0, {ok: false, code: 'network'}],
+      [302, {ok: false, code: 'unknown'}],
+      [400, {ok: false, code: 'unknown'}],
+      [401, {ok: false, code: 'invalid-credentials'}],
+      [403, {ok: false, code: 'invalid-credentials'}],
+      [404, {ok: false, code: 'unknown'}],
+      [408, {ok: false, code: 'network'}],
+      [423, {ok: false, code: 'locked'}],
+      [429, {ok: false, code: 'SS503'}],
+      [500, {ok: false, code: '500'}],
+      [502, {ok: false, code: '500'}],
+      [503, {ok: false, code: '500'}],
+      [504, {ok: false, code: '500'}],
+      [599, {ok: false, code: '500'}],
+      [600, {ok: false, code: 'unknown'}],
+      [-1, {ok: false, code: 'unknown'}],
+      [NaN, {ok: false, code: 'network'}],
+    ];
+    for (const [status, expected] of cases) {
+      it(`maps status ${status} with an empty body to ${JSON.stringify(expected)}`, () => {
+        expect(mapLoginResponse({status, body: '', now: NOW})).to.deep.equal(expected);
+      });
+    }
+  });
+
+  describe('codes in the body', () => {
+    const cases: Array<[string, LoginResponseInput, LoginResponseResult]> = [
+      ['JSON code', {status: 403, body: '{"code":"SS503"}'}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['JSON code in lower case', {status: 403, body: '{"code":"ss503"}'}, {ok: false, code: 'SS503', serverCode: 'ss503'}],
+      ['JSON numeric code', {status: 500, body: '{"code":500}'}, {ok: false, code: '500', serverCode: '500'}],
+      ['JSON error string', {status: 400, body: '{"error":"invalid_credentials"}'}, {ok: false, code: 'invalid-credentials', serverCode: 'invalid_credentials'}],
+      ['JSON nested error code', {status: 400, body: '{"error":{"code":"ce500","message":"x"}}'}, {ok: false, code: 'ce500', serverCode: 'ce500'}],
+      ['JSON errorCode', {status: 400, body: '{"errorCode":"locked"}'}, {ok: false, code: 'locked', serverCode: 'locked'}],
+      ['JSON code wins over the status', {status: 401, body: '{"code":"locked"}'}, {ok: false, code: 'locked', serverCode: 'locked'}],
+      ['JSON code on a 200', {status: 200, body: '{"code":"SS503"}'}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['JSON unknown code on a 401 falls back on the status', {status: 401, body: '{"code":"E_WHATEVER"}'}, {ok: false, code: 'invalid-credentials', serverCode: 'E_WHATEVER'}],
+      ['JSON error on a 200', {status: 200, body: '{"error":"E_WHATEVER"}'}, {ok: false, code: 'unknown', serverCode: 'E_WHATEVER'}],
+      ['JSON ok:false on a 200', {status: 200, body: '{"ok":false}'}, {ok: false, code: 'unknown'}],
+      ['JSON success:false on a 200', {status: 200, body: '{"success":false}'}, {ok: false, code: 'unknown'}],
+      ['JSON ok:true on a 200', {status: 200, body: '{"ok":true}'}, {ok: true}],
+      ['JSON error:null on a 200', {status: 200, body: '{"error":null}'}, {ok: true}],
+      ['JSON maintenance code on a 503', {status: 503, body: '{"code":"maintenance"}'}, {ok: false, code: 'maintenance', serverCode: 'maintenance'}],
+      ['JSON maintenance:true', {status: 503, body: '{"maintenance":true}'}, {ok: false, code: 'maintenance'}],
+      ['JSON message naming a code', {status: 500, body: '{"message":"エラーが発生しました（コード：SS503）"}'}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['JSON served as text/html', {status: 403, contentType: 'text/html', body: ' {"code":"SS503"}'}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['JSON content type with an HTML body', {status: 500, contentType: 'application/json', body: html('<p>コード:ce500</p>')}, {ok: false, code: 'ce500', serverCode: 'ce500'}],
+      ['JSON server code stripped of control characters and trimmed to 64', {status: 400, body: JSON.stringify({code: ' \u0000X' + 'y'.repeat(100)})}, {ok: false, code: 'unknown', serverCode: 'X' + 'y'.repeat(63)}],
+      ['JSON server code with markup stays text', {status: 400, body: '{"code":"<img src=x onerror=alert(1)>"}'}, {ok: false, code: 'unknown', serverCode: '<img src=x onerror=alert(1)>'}],
+      ['a JSON array body, scanned as text', {status: 401, body: '["SS503"]'}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['a JSON array body without a code', {status: 401, body: '[1,2]'}, {ok: false, code: 'invalid-credentials'}],
+      ['HTML コード:SS503', {status: 200, body: html('<p>エラーが発生しました。コード:SS503</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['HTML full-width colon and spaces', {status: 200, body: html('<p>コード　：　500</p>')}, {ok: false, code: '500', serverCode: '500'}],
+      ['HTML full-width letters and digits', {status: 200, body: html('<p>コード：ＳＳ５０３</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['HTML code split across elements', {status: 500, body: html('<dl><dt>コード</dt><dd><strong>ce500</strong></dd></dl>')}, {ok: false, code: 'ce500', serverCode: 'ce500'}],
+      ['HTML コード:500', {status: 200, body: html('<p>コード:500</p>')}, {ok: false, code: '500', serverCode: '500'}],
+      ['HTML entity colon', {status: 200, body: html('<p>コード&#65306;ce500</p>')}, {ok: false, code: 'ce500', serverCode: 'ce500'}],
+      ['HTML code wins over the 503', {status: 503, body: html('<p>コード:SS503</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['HTML bare SS503 token', {status: 503, body: html('<h1>SS503</h1>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['HTML So-net wrong-credentials sentence', {status: 200, body: html('<p>ユーザーID や ユーザーIDパスワードが正しくありません。</p>')}, {ok: false, code: 'invalid-credentials'}],
+      ['text/plain code', {status: 500, contentType: 'text/plain', body: 'Error code: 500'}, {ok: false, code: '500', serverCode: '500'}],
+      ['an unrelated code mention before the real one', {status: 200, body: html('<p>Unicode 9999</p><p>コード:SS503</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['encode is not code', {status: 200, body: html('<p>encode 500</p>')}, {ok: true}],
+      ['a six-digit number is not a code', {status: 200, body: html('<p>コード:123456</p>')}, {ok: true}],
+      ['HTML maintenance wording on a 503', {status: 503, body: html('<p>ただいまメンテナンス中です。</p>')}, {ok: false, code: 'maintenance'}],
+      ['English maintenance wording on a 503', {status: 503, body: 'We are under maintenance.'}, {ok: false, code: 'maintenance'}],
+      ['a link to 障害・メンテナンス情報 is not a maintenance hint', {status: 503, body: html('<a href="/emerge/">障害・メンテナンス情報</a>')}, {ok: false, code: '500'}],
+      ['maintenance wording on a 500 is not maintenance', {status: 500, body: html('<p>メンテナンス中です</p>')}, {ok: false, code: '500'}],
+    ];
+    for (const [name, input, expected] of cases) {
+      it(`maps ${name}`, () => {
+        expect(mapLoginResponse({now: NOW, ...input})).to.deep.equal(expected);
+      });
+    }
+  });
+
+  describe('ignored code mentions', () => {
+    const cases: Array<[string, string]> = [
+      ['inside <script>', '<script>const msgs = {a: "コード:SS503"};</script><p>ようこそ</p>'],
+      ['inside <SCRIPT type=module>', '<SCRIPT type="module">if (x) show("コード:ce500")</SCRIPT>'],
+      ['inside <style>', '<style>.x::after{content:"コード:SS503"}</style>'],
+      ['inside a comment', '<!-- コード:SS503 -->'],
+      ['inside <template>', '<template><p>コード:SS503</p></template>'],
+      ['inside <noscript>', '<noscript>コード:SS503</noscript>'],
+      ['inside an attribute', '<div data-code="コード:SS503" title="SS503">ok</div>'],
+      ['after an unclosed <script>', '<p>hi</p><script>var c = "SS503";'],
+      ['after an unclosed comment', '<p>hi</p><!-- SS503'],
+    ];
+    for (const [name, body] of cases) {
+      it(`ignores a code ${name}`, () => {
+        expect(mapLoginResponse({status: 200, contentType: 'text/html', body: html(body), now: NOW})).to.deep.equal({ok: true});
+      });
+    }
+    it('still finds a code after a closed <script>', () => {
+      const body = html('<script>var a = "SS503";</script><p>コード:ce500</p>');
+      expect(mapLoginResponse({status: 200, body, now: NOW}).code).to.equal('ce500');
+    });
+  });
+
+  describe('garbage and hostile bodies', () => {
+    const bodies: Array<[string, unknown]> = [
+      ['null', null],
+      ['undefined', undefined],
+      ['a number', 42],
+      ['broken JSON', '{"code": "SS5'],
+      ['a lone brace', '{'],
+      ['binary noise', '\u0000\uFFFF\uD800<<<>>>&&&;;;{{{'],
+      ['unterminated tags', '<p<p<p<script'],
+      ['entities out of range', '&#x110000;&#99999999;&#0;&bogus;'],
+      ['deeply nested JSON', '['.repeat(100000) + ']'.repeat(100000)],
+      ['many unclosed <script', '<script'.repeat(5000)],
+    ];
+    for (const [name, body] of bodies) {
+      it(`does not throw on ${name}`, () => {
+        const result = mapLoginResponse({status: 200, body: body as string, now: NOW});
+        expect(result.ok).to.be.a('boolean');
+      });
+    }
+
+    it('returns unknown for a non-object input', () => {
+      expect(mapLoginResponse(null as unknown as LoginResponseInput)).to.deep.equal({ok: false, code: 'unknown'});
+    });
+
+    it('reads no field through a __proto__ key and pollutes nothing', () => {
+      const result = mapLoginResponse({status: 401, body: '{"__proto__":{"code":"SS503","ok":false,"polluted":1}}', now: NOW});
+      expect(result).to.deep.equal({ok: false, code: 'invalid-credentials'});
+      expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+      expect(({} as Record<string, unknown>).code).to.equal(undefined);
+    });
+
+    it('reads no field inherited from a polluted Object.prototype', () => {
+      const proto = Object.prototype as Record<string, unknown>;
+      proto.code = 'SS503';
+      try {
+        expect(mapLoginResponse({status: 401, body: '{}', now: NOW})).to.deep.equal({ok: false, code: 'invalid-credentials'});
+      } finally {
+        delete proto.code;
+      }
+    });
+
+    it('reads no field through constructor.prototype', () => {
+      const result = mapLoginResponse({status: 200, body: '{"constructor":{"prototype":{"code":"SS503"}}}', now: NOW});
+      expect(result).to.deep.equal({ok: true});
+      expect(({} as Record<string, unknown>).code).to.equal(undefined);
+    });
+
+    it('scans a 5 MB body only up to the scan limit, quickly', () => {
+      const filler = 'あ'.repeat(5 * 1024 * 1024);
+      const late = html(`<p>${filler}</p><p>コード:SS503</p>`);
+      const early = html(`<p>コード:ce500</p><p>${filler}</p>`);
+      const start = performance.now();
+      expect(mapLoginResponse({status: 200, body: late, now: NOW})).to.deep.equal({ok: true});
+      expect(mapLoginResponse({status: 200, body: early, now: NOW}).code).to.equal('ce500');
+      expect(performance.now() - start).to.be.below(500);
+    });
+
+    it('does not JSON-parse a 5 MB JSON body, but scans its head', () => {
+      const big = `{"code":"SS503","pad":"${'x'.repeat(5 * 1024 * 1024)}"}`;
+      const start = performance.now();
+      expect(mapLoginResponse({status: 401, contentType: 'application/json', body: big, now: NOW}).code).to.equal('SS503');
+      expect(performance.now() - start).to.be.below(500);
+    });
+
+    it('stays linear on pathological HTML within the limit', () => {
+      const body = '<a '.repeat(BODY_SCAN_LIMIT / 3) + 'コード '.repeat(BODY_SCAN_LIMIT / 4);
+      const start = performance.now();
+      mapLoginResponse({status: 200, body, now: NOW});
+      mapLoginResponse({status: 200, body: 'コード' + ' '.repeat(BODY_SCAN_LIMIT), now: NOW});
+      expect(performance.now() - start).to.be.below(500);
+    });
+  });
+
+  describe('Retry-After', () => {
+    const cases: Array<[string, LoginResponseInput, Pick<LoginResponseResult, 'retryAfterSeconds' | 'retryAt'>]> = [
+      ['seconds in a Headers', {status: 429, headers: new Headers({'Retry-After': '120'})}, {retryAfterSeconds: 120, retryAt: NOW + 120000}],
+      ['seconds in a record, any case', {status: 503, headers: {'retry-AFTER': ' 30 '}}, {retryAfterSeconds: 30, retryAt: NOW + 30000}],
+      ['an HTTP-date', {status: 503, headers: {'Retry-After': new Date(NOW + 90000).toUTCString()}}, {retryAfterSeconds: 90, retryAt: NOW + 90000}],
+      ['an HTTP-date in the past', {status: 503, headers: {'Retry-After': new Date(NOW - 90000).toUTCString()}}, {retryAfterSeconds: 0, retryAt: NOW}],
+      ['zero', {status: 429, headers: {'Retry-After': '0'}}, {retryAfterSeconds: 0, retryAt: NOW}],
+      ['a huge value, clamped', {status: 429, headers: {'Retry-After': '999999999999'}}, {retryAfterSeconds: MAX_RETRY_AFTER_SECONDS, retryAt: NOW + MAX_RETRY_AFTER_SECONDS * 1000}],
+      ['JSON retryAfter', {status: 429, body: '{"code":"SS503","retryAfter":60}'}, {retryAfterSeconds: 60, retryAt: NOW + 60000}],
+      ['JSON retry_after as a string', {status: 429, body: '{"retry_after":"45"}'}, {retryAfterSeconds: 45, retryAt: NOW + 45000}],
+      ['the header over JSON', {status: 429, headers: {'Retry-After': '10'}, body: '{"retryAfter":60}'}, {retryAfterSeconds: 10, retryAt: NOW + 10000}],
+    ];
+    for (const [name, input, expected] of cases) {
+      it(`reads ${name}`, () => {
+        const result = mapLoginResponse({now: NOW, ...input});
+        expect({retryAfterSeconds: result.retryAfterSeconds, retryAt: result.retryAt}).to.deep.equal(expected);
+      });
+    }
+
+    const ignored: Array<[string, string]> = [
+      ['a negative number', '-5'],
+      ['a decimal', '1.5'],
+      ['a bare year-like number with a dot', '2025.1'],
+      ['garbage', 'soon'],
+      ['an empty value', ''],
+      ['an overlong value', 'Wed, 21 Oct 2015 07:28:00 GMT'.repeat(5)],
+    ];
+    for (const [name, value] of ignored) {
+      it(`ignores ${name}`, () => {
+        const result = mapLoginResponse({status: 429, headers: {'Retry-After': value}, now: NOW});
+        expect(result).to.deep.equal({ok: false, code: 'SS503'});
+      });
+    }
+
+    it('gives no retry on success', () => {
+      expect(mapLoginResponse({status: 200, headers: {'Retry-After': '5'}, now: NOW})).to.deep.equal({ok: true});
+    });
+
+    it('defaults now to Date.now()', () => {
+      const before = Date.now();
+      const result = mapLoginResponse({status: 429, headers: {'Retry-After': '1'}});
+      expect(result.retryAt).to.be.within(before + 1000, Date.now() + 1000);
+    });
+  });
+
+  describe('redirect', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['{"redirect":"/mypage"}', '/mypage'],
+      ['{"location":"https://evil.example/"}', 'https://evil.example/'],
+      ['{"next":"javascript:alert(1)"}', 'javascript:alert(1)'],
+      ['{"redirect":42}', undefined],
+      ['{"redirect":""}', undefined],
+    ];
+    for (const [body, expected] of cases) {
+      it(`passes the raw redirect of ${body} through`, () => {
+        expect(mapLoginResponse({status: 200, body, now: NOW}).redirect).to.equal(expected);
+      });
+    }
+  });
+
+  describe('content type from headers', () => {
+    it('reads the content type from Headers when contentType is absent', () => {
+      const headers = new Headers({'Content-Type': 'application/json; charset=utf-8'});
+      expect(mapLoginResponse({status: 400, headers, body: '  \n[1]', now: NOW}).code).to.equal('unknown');
+      expect(mapLoginResponse({status: 400, headers, body: '\n{"code":"locked"}', now: NOW}).code).to.equal('locked');
+    });
+
+    it('survives a headers object whose getter throws', () => {
+      const headers = {get 'Retry-After'(): string { throw new Error('boom'); }};
+      expect(mapLoginResponse({status: 429, headers: headers as unknown as Record<string, string>, now: NOW})).to.deep.equal({ok: false, code: 'SS503'});
+    });
+  });
+});
+
+describe('normalizeLoginErrorCode()', () => {
+  const cases: Array<[string, string]> = [
+    ['SS503', 'SS503'],
+    ['ss503', 'SS503'],
+    ['SS 503', 'SS503'],
+    ['ss-503', 'SS503'],
+    ['ＳＳ５０３', 'SS503'],
+    ['ce500', 'ce500'],
+    ['CE500', 'ce500'],
+    ['500', '500'],
+    ['E500', '500'],
+    ['５００', '500'],
+    ['invalid_credentials', 'invalid-credentials'],
+    ['invalid-credentials', 'invalid-credentials'],
+    ['InvalidCredentials', 'invalid-credentials'],
+    ['unauthorized', 'invalid-credentials'],
+    ['account_locked', 'locked'],
+    ['MAINTENANCE', 'maintenance'],
+    ['cookies_disabled', 'cookies-disabled'],
+    ['js-disabled', 'javascript-disabled'],
+    ['too_many_requests', 'SS503'],
+    ['network', 'network'],
+    ['503', 'unknown'],
+    ['SS5030', 'unknown'],
+    ['', 'unknown'],
+    ['__proto__', 'unknown'],
+    ['constructor', 'unknown'],
+    ['toString', 'unknown'],
+    ['x'.repeat(1000), 'unknown'],
+  ];
+  for (const [input, expected] of cases) {
+    it(`maps ${JSON.stringify(input.slice(0, 30))} to ${expected}`, () => {
+      expect(normalizeLoginErrorCode(input)).to.equal(expected);
+    });
+  }
+
+  it('maps every code to itself', () => {
+    for (const code of LOGIN_ERROR_CODES) expect(normalizeLoginErrorCode(code)).to.equal(code);
+  });
+});
+
+describe('isLoginErrorCode()', () => {
+  const cases: Array<[unknown, boolean]> = [
+    ['SS503', true],
+    ['unknown', true],
+    ['ss503', false],
+    [500, false],
+    [null, false],
+    [{}, false],
+  ];
+  for (const [input, expected] of cases) {
+    it(`says ${expected} for ${JSON.stringify(input)}`, () => {
+      expect(isLoginErrorCode(input)).to.equal(expected);
+    });
+  }
+});
+
+describe('mapFetchFailure()', () => {
+  const throwing = new Proxy({}, {get() { throw new Error('trap'); }});
+  const cases: Array<[string, unknown, {online?: boolean} | undefined, string]> = [
+    ['a TimeoutError', new DOMException('signal timed out', 'TimeoutError'), undefined, 'timeout'],
+    ['a timeout message', new Error('Request timed out'), undefined, 'timeout'],
+    ['an AbortError', new DOMException('The user aborted a request.', 'AbortError'), undefined, 'aborted'],
+    ['an AbortError while offline', new DOMException('aborted', 'AbortError'), {online: false}, 'aborted'],
+    ['a TypeError while offline', new TypeError('Failed to fetch'), {online: false}, 'offline'],
+    ['a TypeError while online', new TypeError('Failed to fetch'), {online: true}, 'failed'],
+    ['a TypeError with no online hint', new TypeError('NetworkError when attempting to fetch resource.'), undefined, 'failed'],
+    ['a string', 'timeout', undefined, 'timeout'],
+    ['null', null, undefined, 'failed'],
+    ['a throwing proxy', throwing, undefined, 'failed'],
+  ];
+  for (const [name, error, opts, reason] of cases) {
+    it(`classifies ${name} as ${reason}`, () => {
+      expect(mapFetchFailure(error, opts)).to.deep.equal({code: 'network', reason});
+    });
+  }
+});
+
+describe('sameOriginRedirect()', () => {
+  const base = 'https://www.so-net.ne.jp/login/?x=1';
+  const cases: Array<[string | null | undefined, string | null]> = [
+    ['/mypage/', 'https://www.so-net.ne.jp/mypage/'],
+    ['mypage', 'https://www.so-net.ne.jp/login/mypage'],
+    ['../mypage?a=b#c', 'https://www.so-net.ne.jp/mypage?a=b#c'],
+    ['?next=1', 'https://www.so-net.ne.jp/login/?next=1'],
+    ['#top', 'https://www.so-net.ne.jp/login/?x=1#top'],
+    ['https://www.so-net.ne.jp/mypage', 'https://www.so-net.ne.jp/mypage'],
+    ['HTTPS://WWW.SO-NET.NE.JP/a', 'https://www.so-net.ne.jp/a'],
+    ['https://www.so-net.ne.jp:443/a', 'https://www.so-net.ne.jp/a'],
+    ['  /mypage  ', 'https://www.so-net.ne.jp/mypage'],
+    ['/%2F%2Fevil.example', 'https://www.so-net.ne.jp/%2F%2Fevil.example'],
+    ['https:mypage', 'https://www.so-net.ne.jp/login/mypage'],
+    ['//evil.example/', null],
+    ['///evil.example/', null],
+    ['https://evil.example/', null],
+    ['https://www.so-net.ne.jp.evil.example/', null],
+    ['https://www.so-net.ne.jp@evil.example/', null],
+    ['https://user:pass@www.so-net.ne.jp/', null],
+    ['http://www.so-net.ne.jp/', null],
+    ['http:evil.example', null],
+    ['https://www.so-net.ne.jp:8443/', null],
+    ['https://support.so-net.ne.jp/', null],
+    ['javascript:alert(1)', null],
+    ['JaVaScRiPt:alert(1)', null],
+    [' javascript:alert(1)', null],
+    ['java\tscript:alert(1)', null],
+    ['java\nscript:alert(1)', null],
+    ['\u0000/mypage', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['blob:https://www.so-net.ne.jp/uuid', null],
+    ['vbscript:msgbox', null],
+    ['/\\evil.example', null],
+    ['\\\\evil.example', null],
+    ['/\t/evil.example', null],
+    ['/my\tpage', null],
+    ['/a\\b', null],
+    ['/my\u2028page', 'https://www.so-net.ne.jp/my%E2%80%A8page'],
+    ['/' + 'a'.repeat(3000), null],
+    ['', null],
+    ['   ', null],
+    [null, null],
+    [undefined, null],
+  ];
+  for (const [target, expected] of cases) {
+    it(`resolves ${JSON.stringify(target)} to ${JSON.stringify(expected)}`, () => {
+      expect(sameOriginRedirect(target, base)).to.equal(expected);
+    });
+  }
+
+  const bases: Array<[string, string, string | null]> = [
+    ['about:blank', '/a', null],
+    ['file:///C:/login.html', '/a', null],
+    ['not a url', '/a', null],
+    ['http://localhost:8000/login', '/mypage', 'http://localhost:8000/mypage'],
+    ['http://localhost:8000/login', 'http://localhost:8001/mypage', null],
+    ['https://[::1]/login', '/x', 'https://[::1]/x'],
+  ];
+  for (const [b, target, expected] of bases) {
+    it(`resolves ${JSON.stringify(target)} against ${b} to ${JSON.stringify(expected)}`, () => {
+      expect(sameOriginRedirect(target, b)).to.equal(expected);
+    });
+  }
+
+  it('returns null for a non-string target', () => {
+    expect(sameOriginRedirect(42 as unknown as string, base)).to.equal(null);
+  });
+});
