@@ -1,2 +1,8 @@
 // Public entry point of sonet-login-elements: re-exports only.
 export * from './localization.js';
+export * from './components/error-help/error-help.js';
+export * from './components/error-help/error-help.events.js';
+export * from './components/error-help/error-help.links.js';
+export * from './controllers/countdown-controller.js';
+export * from './lib/link-href.js';
+export * from './lib/retry-time.js';

@@ -1,0 +1,533 @@
+import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {customElement, property, query, state} from 'lit/decorators.js';
+import {html as staticHtml, literal, type StaticValue} from 'lit/static-html.js';
+import {localized, msg, str} from '@lit/localize';
+import {ensureSonetLocalization, getSonetLocale} from '../../localization.js';
+import {normalizeLoginErrorCode, type LoginErrorCode} from '../../lib/login-response.js';
+import {detectBrowser, type BrowserFamily, type BrowserInfo} from '../../lib/capabilities.js';
+import {safeLinkHref} from '../../lib/link-href.js';
+import {formatWaitClock, parseRetryAt, resolveRetryAt, waitAmount} from '../../lib/retry-time.js';
+import {CountdownController, systemClock, type CountdownClock} from '../../controllers/countdown-controller.js';
+import {ERROR_HELP_DEFAULT_LINKS, type ErrorHelpLinks} from './error-help.links.js';
+import {SonetErrorHelpRetryReadyEvent} from './error-help.events.js';
+import {errorHelpStyles} from './error-help.styles.js';
+
+type GuidanceModule = typeof import('./guidance.js');
+
+let loadedGuidance: GuidanceModule | undefined;
+let guidanceLoad: Promise<GuidanceModule> | undefined;
+
+/** Loads the guidance tables once per page; a failed load (offline) may be retried. */
+function loadGuidance(): Promise<GuidanceModule> {
+  guidanceLoad ??= import('./guidance.js').then(
+    (module) => (loadedGuidance = module),
+    (error: unknown) => {
+      guidanceLoad = undefined;
+      throw error;
+    }
+  );
+  return guidanceLoad;
+}
+
+const BROWSER_FAMILIES = [
+  'edge',
+  'chrome',
+  'firefox',
+  'safari-mac',
+  'safari-ios',
+  'android-chrome',
+  'samsung',
+  'other',
+] as const satisfies readonly BrowserFamily[];
+
+/** Codes with a wait, whose guidance shows a countdown when the retry time is known. */
+const WAIT_CODES: readonly LoginErrorCode[] = ['SS503', 'locked'];
+
+/** A raw code shown as-is when the code is not one we know (letters, digits, `._:-`). */
+const DISPLAYABLE_CODE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,31}$/;
+
+/** Screen readers may miss text put into a live region in the same frame it was created in. */
+const ANNOUNCE_DELAY_MS = 300;
+
+const HEADINGS: readonly StaticValue[] = [literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+function headingTitle(code: LoginErrorCode): string {
+  switch (code) {
+    case 'SS503':
+      return msg('ログインが一時的に制限されています', {id: 'help.ss503.title'});
+    case 'ce500':
+      return msg('ログイン後のページに移動できませんでした', {id: 'help.ce500.title'});
+    case '500':
+      return msg('ログインの処理を完了できませんでした', {id: 'help.500.title'});
+    case 'invalid-credentials':
+      return msg('ユーザーID またはユーザーIDパスワードが正しくありません', {id: 'help.credentials.title'});
+    case 'locked':
+      return msg('ログインが一定期間ロックされています', {id: 'help.locked.title'});
+    case 'maintenance':
+      return msg('障害またはメンテナンスの可能性があります', {id: 'help.maintenance.title'});
+    case 'network':
+      return msg('通信エラーのため、ログインできませんでした', {id: 'help.network.title'});
+    case 'cookies-disabled':
+      return msg('ブラウザの Cookie が無効になっています', {id: 'help.cookies.title'});
+    case 'javascript-disabled':
+      return msg('ブラウザの JavaScript が無効になっています', {id: 'help.javascript.title'});
+    default:
+      return msg('ログインできませんでした', {id: 'help.unknown.title'});
+  }
+}
+
+function familyLabel(family: BrowserFamily): string {
+  switch (family) {
+    case 'edge':
+      return 'Microsoft Edge';
+    case 'chrome':
+      return 'Google Chrome';
+    case 'firefox':
+      return 'Mozilla Firefox';
+    case 'safari-mac':
+      return 'Safari (macOS)';
+    case 'safari-ios':
+      return 'Safari (iOS)';
+    case 'android-chrome':
+      return 'Chrome (Android)';
+    case 'samsung':
+      return 'Samsung Internet';
+    default:
+      return msg('その他のブラウザ', {id: 'help.support.other-browser'});
+  }
+}
+
+/** Removes control characters and caps the length: server text is shown as text, briefly. */
+function plainText(value: string | null | undefined, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, max) : '';
+}
+
+/**
+ * Explains a failed So-net login in Japanese or English: what happened, then numbered steps
+ * that fix it (from So-net's support pages), and a small box of information for support with
+ * a copy button.
+ *
+ * Every state renders from attributes alone. The step texts live in a separate module loaded
+ * on first render (a short "読み込み中…" status shows meanwhile); await {@link ready} to know
+ * they are in.
+ *
+ * @summary Inline guidance for a failed So-net login, by error code.
+ *
+ * @csspart heading - The heading (`h2`–`h6`, focusable with `tabindex="-1"`).
+ * @csspart code - The line that shows the error code.
+ * @csspart lead - The sentence that says what happened.
+ * @csspart steps - The numbered list of steps.
+ * @csspart step - One step.
+ * @csspart countdown - The time left before a retry (`SS503`, `locked`).
+ * @csspart browser-steps - The per-browser cookie / JavaScript steps (disclosures).
+ * @csspart support-info - The box of information for support.
+ * @csspart copy-button - The button that copies the information for support.
+ *
+ * @cssprop --sonet-error-help-background - Background of the element.
+ * @cssprop --sonet-error-help-color - Text colour.
+ * @cssprop --sonet-error-help-muted-color - Colour of notes and labels.
+ * @cssprop --sonet-error-help-accent-color - Heading colour and the start border.
+ * @cssprop --sonet-error-help-border-color - Border colour.
+ * @cssprop --sonet-error-help-link-color - Link colour.
+ * @cssprop --sonet-error-help-focus-color - Focus outline colour.
+ * @cssprop --sonet-error-help-support-background - Background of the support box, countdown and disclosures.
+ * @cssprop --sonet-error-help-button-background - Background of the copy button.
+ * @cssprop --sonet-error-help-button-color - Text colour of the copy button.
+ * @cssprop --sonet-error-help-padding - Padding of the element.
+ * @cssprop --sonet-error-help-radius - Corner radius of the element.
+ * @cssprop --sonet-error-help-font-size - Base font size.
+ * @cssprop --sonet-error-help-heading-size - Heading font size.
+ * @cssprop --sonet-error-help-mono-font - Font of codes in the support box.
+ *
+ * @fires sonet-error-help-retry-ready - {@link SonetErrorHelpRetryReadyEvent} when a countdown reaches zero.
+ *
+ * @example
+ * ```html
+ * <sonet-error-help code="SS503" retry-after="300" heading-level="3"></sonet-error-help>
+ * ```
+ */
+@localized()
+@customElement('sonet-error-help')
+export class SonetErrorHelp extends LitElement {
+  static override styles = errorHelpStyles;
+
+  /**
+   * Where the guidance module comes from. Overridable in subclasses (tests use it to hold or
+   * fail the load).
+   */
+  protected static loadGuidance: () => Promise<GuidanceModule> = loadGuidance;
+
+  /**
+   * The failure to explain, as the server or the login form spells it: `SS503`, `ce500`, `500`,
+   * `invalid-credentials`, `locked`, `maintenance`, `network`, `cookies-disabled`,
+   * `javascript-disabled`; other spellings are normalized (`ss503`, `ＳＳ５０３`), and anything
+   * unknown gets the general guidance.
+   */
+  @property({reflect: true}) code = '';
+
+  /** The code as the server sent it (`serverCode` of `mapLoginResponse()`), shown as text in the support box. */
+  @property({attribute: 'server-code'}) serverCode = '';
+
+  /** Seconds until a retry makes sense (`SS503`, `locked`), counted from when it is set. */
+  @property({attribute: 'retry-after'}) retryAfter: string | number | null = null;
+
+  /** When a retry makes sense: ms since the epoch or an ISO 8601 date-time. Wins over `retry-after`. */
+  @property({attribute: 'retry-at'}) retryAt: string | number | null = null;
+
+  /**
+   * The member's browser, overriding detection (stories, tests, or a host that knows better):
+   * `edge`, `chrome`, `firefox`, `safari-mac`, `safari-ios`, `android-chrome`, `samsung`,
+   * `other`. Its cookie / JavaScript steps open first. Other values are ignored.
+   */
+  @property({reflect: true}) browser: BrowserFamily | '' = '';
+
+  /**
+   * The detected browser. Filled from `detectBrowser()` when the element connects; set it to
+   * inject a detection result instead.
+   */
+  @property({attribute: false}) browserInfo: BrowserInfo | undefined;
+
+  /** Level of the heading, 2–6 (default 2; other values fall back to 2). */
+  @property({attribute: 'heading-level', type: Number, reflect: true}) headingLevel = 2;
+
+  /** When the failure happened (ms since the epoch or ISO 8601); default: when `code` was set. */
+  @property({attribute: 'occurred-at'}) occurredAt: string | number | null = null;
+
+  /**
+   * ユーザーID / パスワードの確認や再設定 (電話発信による本人認証, 個人会員のみ).
+   * Default `https://www.so-net.ne.jp/support/password/`. Only http(s) or relative URLs.
+   */
+  @property({attribute: 'reset-href'}) resetHref = '';
+
+  /**
+   * 「So-net ユーザーID 自動変更のご案内」 mail. Default: the So-net support page on login
+   * failures, which links to it. Only http(s) or relative URLs.
+   */
+  @property({attribute: 'id-change-href'}) idChangeHref = '';
+
+  /**
+   * マイページ「各種サービスのログイン履歴」. Default `https://www.so-net.ne.jp/retail/u/` (My
+   * Page). Only http(s) or relative URLs.
+   */
+  @property({attribute: 'login-history-href'}) loginHistoryHref = '';
+
+  /**
+   * キャッシュ (インターネット一時ファイル) を削除する方法. Default: the So-net support page on
+   * login failures, which links to it. Only http(s) or relative URLs.
+   */
+  @property({attribute: 'cache-help-href'}) cacheHelpHref = '';
+
+  /**
+   * ID とパスワードを間違いなく入力する方法. Default
+   * `https://support.so-net.ne.jp/supportsitedetailpage?id=000012311`. Only http(s) or relative URLs.
+   */
+  @property({attribute: 'input-help-href'}) inputHelpHref = '';
+
+  /** 障害・メンテナンス情報. Default `https://www.so-net.ne.jp/emerge/`. Only http(s) or relative URLs. */
+  @property({attribute: 'maintenance-href'}) maintenanceHref = '';
+
+  /** 会員サポート. Default `https://support.so-net.ne.jp/`. Only http(s) or relative URLs. */
+  @property({attribute: 'support-href'}) supportHref = '';
+
+  /** Time source of the countdown and of the default `occurred-at` (tests and stories). */
+  @property({attribute: false}) clock: CountdownClock = systemClock;
+
+  @state() private guidance: GuidanceModule | undefined = loadedGuidance;
+  @state() private loadFailed = false;
+  @state() private announcement = '';
+  @state() private stampedAt = 0;
+
+  @query('.heading') private headingElement?: HTMLElement;
+  @query('.support dl') private supportList?: HTMLElement;
+
+  private readyPromise: Promise<void> | undefined;
+  private announceTimer: unknown;
+
+  private countdown = new CountdownController(this, {
+    onStart: () => this.scheduleStartAnnouncement(),
+    onEnd: () => {
+      this.announce(msg('待ち時間が過ぎました。もう一度ログインをお試しいただけます。', {id: 'help.countdown.end'}));
+      this.dispatchEvent(new SonetErrorHelpRetryReadyEvent(this.normalizedCode));
+    },
+  });
+
+  constructor() {
+    super();
+    if ((this.constructor as typeof SonetErrorHelp).loadGuidance !== loadGuidance) this.guidance = undefined;
+  }
+
+  /**
+   * Settles when the guidance steps are rendered (or, when they could not be loaded, the short
+   * fallback is). Never rejects.
+   */
+  get ready(): Promise<void> {
+    this.readyPromise ??= this.load();
+    return this.readyPromise;
+  }
+
+  /** The failure being explained, normalized (`unknown` for anything unrecognized). */
+  get normalizedCode(): LoginErrorCode {
+    return normalizeLoginErrorCode(this.code ?? '');
+  }
+
+  /** The code shown to the member and to support. */
+  get displayCode(): string {
+    const code = this.normalizedCode;
+    if (code !== 'unknown') return code;
+    const raw = typeof this.code === 'string' ? this.code.trim() : '';
+    return DISPLAYABLE_CODE.test(raw) ? raw : 'unknown';
+  }
+
+  /**
+   * Moves focus to the heading, so a screen reader reads the guidance next (the login form
+   * calls this after a failed login).
+   */
+  async focusHeading(): Promise<void> {
+    if (!this.hasUpdated) await this.updateComplete;
+    this.headingElement?.focus();
+  }
+
+  /**
+   * Copies the information for support to the clipboard; when the clipboard is not available,
+   * selects it so the member can copy it. Announces the result politely.
+   *
+   * @returns whether the text reached the clipboard.
+   */
+  async copySupportInfo(): Promise<boolean> {
+    const text = this.supportText();
+    let copied = false;
+    try {
+      if (navigator.clipboard?.writeText) {
+        await navigator.clipboard.writeText(text);
+        copied = true;
+      }
+    } catch {
+      // Denied, or not a secure context: fall back to a selection below.
+    }
+    if (!copied) copied = this.selectSupportInfo();
+    this.announce(
+      copied
+        ? msg('コピーしました', {id: 'help.support.copied'})
+        : msg('サポート用の情報を選択しました。「Ctrl」+「C」(Mac では「⌘」+「C」) でコピーしてください。', {
+            id: 'help.support.selected',
+          })
+    );
+    return copied;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void ensureSonetLocalization();
+    if (!this.browserInfo) {
+      try {
+        this.browserInfo = detectBrowser();
+      } catch {
+        // Detection is a nicety: without it the steps are listed without a preferred browser.
+      }
+    }
+    void this.ready;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.clock.clearTimeout(this.announceTimer);
+    this.announceTimer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('clock')) this.countdown.clock = this.clock;
+    if (changed.has('code') || this.stampedAt === 0) this.stampedAt = this.clock.now();
+    if (changed.has('code') || changed.has('retryAfter') || changed.has('retryAt') || changed.has('clock')) {
+      const waits = WAIT_CODES.includes(this.normalizedCode);
+      this.countdown.setTarget(waits ? resolveRetryAt(this.retryAt, this.retryAfter, this.clock.now()) : undefined);
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.guidance = await (this.constructor as typeof SonetErrorHelp).loadGuidance();
+      this.loadFailed = false;
+    } catch {
+      this.loadFailed = true;
+    }
+    await this.updateComplete;
+  }
+
+  private retryLoad = (): void => {
+    this.loadFailed = false;
+    this.readyPromise = this.load();
+  };
+
+  private announce(text: string): void {
+    // Empty first, so the same words spoken twice (two copies) are announced twice.
+    this.announcement = '';
+    void this.updateComplete.then(() => {
+      this.announcement = text;
+    });
+  }
+
+  private scheduleStartAnnouncement(): void {
+    const target = this.countdown.targetTime;
+    this.clock.clearTimeout(this.announceTimer);
+    // After the steps are in and the live region has been in the page for a moment.
+    void this.ready.then(() => {
+      this.announceTimer = this.clock.setTimeout(() => {
+        this.announceTimer = undefined;
+        if (this.countdown.state !== 'running' || this.countdown.targetTime !== target) return;
+        const wait = waitAmount(this.countdown.remaining);
+        const amount = new Intl.NumberFormat(this.intlLocale, {
+          style: 'unit',
+          unit: wait.unit,
+          unitDisplay: 'long',
+        }).format(wait.value);
+        this.announce(msg(str`${amount}ほどで、もう一度ログインをお試しいただけます。`, {id: 'help.countdown.start'}));
+      }, ANNOUNCE_DELAY_MS);
+    });
+  }
+
+  private get intlLocale(): string {
+    return getSonetLocale() === 'ja' ? 'ja-JP' : 'en';
+  }
+
+  private get links(): ErrorHelpLinks {
+    const d = ERROR_HELP_DEFAULT_LINKS;
+    return {
+      reset: safeLinkHref(this.resetHref, d.reset),
+      idChange: safeLinkHref(this.idChangeHref, d.idChange),
+      loginHistory: safeLinkHref(this.loginHistoryHref, d.loginHistory),
+      cacheHelp: safeLinkHref(this.cacheHelpHref, d.cacheHelp),
+      inputHelp: safeLinkHref(this.inputHelpHref, d.inputHelp),
+      maintenance: safeLinkHref(this.maintenanceHref, d.maintenance),
+      support: safeLinkHref(this.supportHref, d.support),
+    };
+  }
+
+  /** The browser family whose steps open first. */
+  private get family(): BrowserFamily {
+    const override = this.browser as string;
+    if ((BROWSER_FAMILIES as readonly string[]).includes(override)) return override as BrowserFamily;
+    return this.browserInfo?.family ?? 'other';
+  }
+
+  private get level(): number {
+    const n = Number(this.headingLevel);
+    return Number.isInteger(n) && n >= 2 && n <= 6 ? n : 2;
+  }
+
+  private get occurred(): Date {
+    return new Date(parseRetryAt(this.occurredAt) ?? this.stampedAt);
+  }
+
+  /** Rows of the support box: label and value, all plain text. No user ID, password or token. */
+  private supportRows(): Array<[string, string]> {
+    const info = this.browserInfo;
+    const when = this.occurred;
+    const overridden = (BROWSER_FAMILIES as readonly string[]).includes(this.browser as string);
+    const browser =
+      overridden || !info?.name
+        ? familyLabel(this.family)
+        : plainText(`${info.name}${info.version ? ` ${info.version}` : ''}`, 64);
+    const rows: Array<[string, string]> = [[msg('エラーコード', {id: 'help.support.code'}), this.displayCode]];
+    const server = plainText(this.serverCode, 64);
+    if (server && server !== this.displayCode) rows.push([msg('サーバーの応答', {id: 'help.support.server-code'}), server]);
+    rows.push(
+      [
+        msg('日時', {id: 'help.support.time'}),
+        `${new Intl.DateTimeFormat(this.intlLocale, {dateStyle: 'medium', timeStyle: 'medium'}).format(when)} (${when.toISOString()})`,
+      ],
+      [msg('ブラウザ', {id: 'help.support.browser'}), browser],
+      ['OS', plainText(info?.osName, 64) || msg('不明', {id: 'help.support.unknown-os'})]
+    );
+    return rows;
+  }
+
+  private supportText(): string {
+    return this.supportRows()
+      .map(([label, value]) => `${label}: ${value}`)
+      .join('\n');
+  }
+
+  private selectSupportInfo(): boolean {
+    const list = this.supportList;
+    const selection = globalThis.getSelection?.();
+    if (!list || !selection) return false;
+    selection.selectAllChildren(list);
+    try {
+      // Deprecated, but the only copy that works without the async clipboard (http, old browsers).
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
+
+  private renderCountdown(): TemplateResult | typeof nothing {
+    const {state: countdownState, remaining} = this.countdown;
+    if (countdownState === 'idle') return nothing;
+    if (countdownState === 'done') {
+      return html`<p part="countdown" class="countdown">
+        ${msg('もう一度ログインをお試しいただけます。', {id: 'help.countdown.done'})}
+      </p>`;
+    }
+    const seconds = Math.ceil(remaining / 1000);
+    return html`<p part="countdown" class="countdown">
+      ${msg('もう一度お試しいただけるまでの目安:', {id: 'help.countdown.label'})}
+      <time datetime=${`PT${seconds}S`}>${formatWaitClock(remaining)}</time>
+    </p>`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (this.guidance) {
+      return this.guidance.renderGuidance({
+        code: this.normalizedCode,
+        links: this.links,
+        browser: this.family,
+        windows: /win/i.test(this.browserInfo?.os ?? ''),
+        countdown: this.renderCountdown(),
+      });
+    }
+    if (this.loadFailed) {
+      return html`<p class="lead">
+          ${msg(
+            '手順を読み込めませんでした。インターネットへの接続をご確認のうえ、もう一度読み込んでください。解決しない場合は、会員サポートにお問い合わせください。',
+            {id: 'help.load-failed'}
+          )}
+        </p>
+        ${this.renderCountdown()}
+        <p class="link"><a href=${this.links.support}>${msg('会員サポート', {id: 'help.load-failed.support'})}</a></p>
+        <p><button type="button" @click=${this.retryLoad}>${msg('もう一度読み込む', {id: 'help.load-retry'})}</button></p>`;
+    }
+    return html`<p class="loading" role="status">${msg('読み込み中…', {id: 'help.loading'})}</p>`;
+  }
+
+  protected override render(): TemplateResult {
+    const heading = HEADINGS[this.level - 2];
+    const subheading = HEADINGS[Math.min(this.level + 1, 6) - 2];
+    return staticHtml`
+      <${heading} part="heading" class="heading" tabindex="-1">${headingTitle(this.normalizedCode)}</${heading}>
+      <p part="code" class="code">${msg(str`エラーコード: ${this.displayCode}`, {id: 'help.code'})}</p>
+      <div class="body">${this.renderBody()}</div>
+      <div part="support-info" class="support" role="group" aria-labelledby="support-title">
+        <${subheading} class="support-title" id="support-title">${msg('サポート用の情報', {id: 'help.support.title'})}</${subheading}>
+        <p class="note">
+          ${msg('会員サポートにお問い合わせの際にお伝えください。パスワードなどの秘密の情報は含まれていません。', {
+            id: 'help.support.note',
+          })}
+        </p>
+        <dl>
+          ${this.supportRows().map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}
+        </dl>
+        <button part="copy-button" type="button" @click=${() => void this.copySupportInfo()}>
+          ${msg('サポート用の情報をコピー', {id: 'help.support.copy'})}
+        </button>
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sonet-error-help': SonetErrorHelp;
+  }
+}
