@@ -1,0 +1,78 @@
+/**
+ * The per-tab count of consecutive failed logins, for the lockout notice (seed page:
+ * 複数回 ID とパスワードの入力を誤った場合、一定期間ロックがかかります).
+ *
+ * Only a number is stored — never an ID, a password or anything typed (ASVS 8.2.2) — in
+ * `sessionStorage`, which is per tab and gone when the tab closes. Storage may be blocked
+ * (Safari private mode, cookies/storage disabled): every function then falls back to a value
+ * kept in memory for the page's lifetime and never throws.
+ *
+ * No DOM: the storage is passed in, so tests use a plain object.
+ */
+
+/** The part of the Web Storage API used here. */
+export interface CounterStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** The storage key. */
+export const FAILURE_COUNT_KEY = 'sonet-login-elements:consecutive-failures';
+
+/** The number of consecutive failures from which the lockout notice is shown. */
+export const LOCKOUT_NOTICE_FROM = 2;
+
+/** Default number of failures after which the account is locked for a while (seed: 一定回数). */
+export const DEFAULT_LOCK_THRESHOLD = 5;
+
+const memory = new Map<string, number>();
+
+function parse(raw: string | null | undefined): number {
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+
+/** The stored count (0 when none, unreadable or nonsense). */
+export function readFailureCount(storage: CounterStorage | null | undefined, key = FAILURE_COUNT_KEY): number {
+  let stored = 0;
+  try {
+    stored = storage ? parse(storage.getItem(key)) : 0;
+  } catch {
+    // Storage blocked: the in-memory count below is all there is.
+  }
+  // The larger of the two: a write that failed (quota) must not make the count stick.
+  return Math.max(stored, memory.get(key) ?? 0);
+}
+
+/** Adds one failure and returns the new count. */
+export function recordFailure(storage: CounterStorage | null | undefined, key = FAILURE_COUNT_KEY): number {
+  const next = Math.min(readFailureCount(storage, key) + 1, 1_000_000);
+  memory.set(key, next);
+  try {
+    storage?.setItem(key, String(next));
+  } catch {
+    // Quota or blocked storage: the in-memory count holds.
+  }
+  return next;
+}
+
+/** Forgets the failures (after a successful login). */
+export function resetFailures(storage: CounterStorage | null | undefined, key = FAILURE_COUNT_KEY): void {
+  memory.delete(key);
+  try {
+    storage?.removeItem(key);
+  } catch {
+    // Nothing stored that could be removed.
+  }
+}
+
+/**
+ * Parses a `lock-threshold` attribute value: a positive integer, else the default (5).
+ * A threshold below {@link LOCKOUT_NOTICE_FROM} is raised to it.
+ */
+export function parseLockThreshold(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(String(value ?? '').trim() || NaN);
+  if (!Number.isSafeInteger(n) || n < 1) return DEFAULT_LOCK_THRESHOLD;
+  return Math.max(n, LOCKOUT_NOTICE_FROM);
+}
