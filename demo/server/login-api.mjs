@@ -189,7 +189,7 @@ function sendJson(ctx, status, body) {
 function sendHtml(ctx, status, html) {
   noStore(ctx);
   // The pages carry no script; the stylesheet is the demo's own.
-  ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'self'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   ctx.status = status;
   ctx.type = 'text/html; charset=utf-8';
   ctx.body = html;
@@ -317,6 +317,7 @@ function page({title, lang = 'ja', body}) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/demo/demo.css">
 </head>
 <body class="server-page">
