@@ -215,6 +215,12 @@ function setUpHelpGallery() {
   if (!(select instanceof HTMLSelectElement) || !help) return;
   select.value = help.getAttribute('code') || select.value;
   select.addEventListener('change', () => help.setAttribute('code', select.value));
+  const browser = document.getElementById('help-browser');
+  if (!(browser instanceof HTMLSelectElement)) return;
+  browser.addEventListener('change', () => {
+    if (browser.value) help.setAttribute('browser', browser.value);
+    else help.removeAttribute('browser');
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
