@@ -1,11 +1,8 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Finding} from '../lib/findings.js';
+import type {AnalysisPhase} from '../lib/user-id.js';
 
-/**
- * When an analysis runs: while the member types, when the field loses focus, or on submit.
- * Some findings (a user ID without `@subdomain`) are only shown from `blur` on.
- */
-export type AnalysisPhase = 'typing' | 'blur' | 'submit';
+export type {AnalysisPhase};
 
 /** Options of {@link InputAnalysisController}. */
 export interface InputAnalysisControllerOptions {

@@ -60,7 +60,7 @@ describe('PasswordRevealController', () => {
   it('toggles from the keyboard on the toggle button', async () => {
     await sendKeys({press: 'Tab'});
     expect(document.activeElement).to.equal(toggle);
-    await sendKeys({press: 'Space'});
+    await sendKeys({press: ' '});
     await el.updateComplete;
     expect(pw.type).to.equal('text');
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');

@@ -9,8 +9,9 @@
 //   Test files run in parallel pages; only one of them has the browser's focus, and focus /
 //   blur events do not fire in the others. Tests about focus call it once in `before()`.
 //
-// Both work in Chromium (the `puppeteer` launcher type of @web/test-runner-chrome); in other
-// browsers `form-audit` returns `null` and `emulate-focus` returns `false`, so tests can skip.
+// Both need the DevTools protocol, so Chromium; in Firefox and WebKit `form-audit` returns `null`
+// (tests skip the audit there) and `emulate-focus` returns `false` (those engines run one page
+// at a time or keep focus events working in background pages).
 //
 // Used from a test:
 //   import {executeServerCommand} from '@web/test-runner-commands';
@@ -22,11 +23,17 @@ export function formAuditPlugin() {
   const sessions = new WeakMap();
 
   async function cdpFor(session) {
-    if (session.browser.type !== 'puppeteer' || typeof session.browser.getPage !== 'function') return null;
-    const page = session.browser.getPage(session.id);
+    // Chromium only: Firefox runs under puppeteer too, but over WebDriver BiDi (no CDP sessions).
+    const browser = session.browser;
+    if (browser.type !== 'puppeteer' || String(browser.name).toLowerCase() !== 'chromium') return null;
+    const page = browser.getPage(session.id);
     let cdp = sessions.get(page);
     if (!cdp) {
-      cdp = await page.createCDPSession();
+      try {
+        cdp = await page.createCDPSession();
+      } catch {
+        return null;
+      }
       sessions.set(page, cdp);
     }
     return cdp;

@@ -1,0 +1,126 @@
+import {html, type TemplateResult} from 'lit';
+import {customElement, property} from 'lit/decorators.js';
+import {localized, msg} from '@lit/localize';
+import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/password-reveal-controller.js';
+import {FormFieldElement} from '../shared/form-field.js';
+import {PasswordCore} from '../shared/password-core.js';
+import {warningText} from '../shared/field-messages.js';
+
+/**
+ * A password field with the seed page's 「隠れているパスワードを表示して確認する」 as a real
+ * toggle button, a Caps Lock warning, and live warnings for full-width characters, kana (the IME
+ * switches on when the password is shown as text), spaces and a case-inverted pattern. The
+ * password is never changed by the element, only warned about.
+ *
+ * The toggle (`<button type="button" aria-pressed aria-controls>`, name 「パスワードを表示」)
+ * follows the input in the tab order; the state change is announced once. While shown, a
+ * caution to check nobody is looking, a font that tells `I l 1` and `O 0 o` apart and a line
+ * naming those characters. The password is hidden again on submit, on `pagehide`/`pageshow` and
+ * `reveal-timeout` ms after focus leaves the field.
+ *
+ * Form-associated: submits under `name`, supports `required`, `disabled` and form reset; the
+ * password is never kept for session-history restore. Its `<input>` lives in the element's light
+ * DOM (for password managers) with `autocomplete` (default `current-password`; use
+ * `new-password` in a password change form) and no `maxlength`.
+ *
+ * Light DOM, so `::part()` applies only from outside a shadow root the element is placed in;
+ * in the document, select the same names with `sonet-password-field [part~="toggle"]`.
+ *
+ * @summary A password input with a show-password toggle, Caps Lock and input warnings.
+ *
+ * @csspart field - The wrapper of label, input, toggle and warnings.
+ * @csspart label - The `<label>`.
+ * @csspart input - The `<input>`.
+ * @csspart toggle - The show-password button.
+ * @csspart warnings - The container of the warnings (referenced by `aria-describedby`).
+ * @csspart warning - One warning.
+ *
+ * @cssprop --sonet-field-gap - Space below the field.
+ * @cssprop --sonet-field-max-width - Largest width of the input (default `26em`).
+ * @cssprop --sonet-field-radius - Corner radius of input and buttons.
+ * @cssprop --sonet-field-border-color - Border colour of input and buttons.
+ * @cssprop --sonet-field-background - Input background (default `Field`).
+ * @cssprop --sonet-field-color - Input text colour (default `FieldText`).
+ * @cssprop --sonet-field-focus-color - Focus outline colour.
+ * @cssprop --sonet-field-reveal-font - Font of the shown password (monospace with distinct I l 1 O 0).
+ * @cssprop --sonet-field-error-color - Accent of warnings that will make the login fail.
+ * @cssprop --sonet-field-error-background - Background of those warnings.
+ * @cssprop --sonet-field-warning-color - Accent of hints.
+ * @cssprop --sonet-field-warning-background - Background of hints.
+ * @cssprop --sonet-field-info-color - Accent of information (look-alikes, caution).
+ * @cssprop --sonet-field-info-background - Background of information.
+ * @cssprop --sonet-field-button-background - Background of the toggle.
+ * @cssprop --sonet-field-button-color - Text colour of the toggle.
+ *
+ * @example
+ * ```html
+ * <form method="post" action="/change-password">
+ *   <sonet-password-field name="new_password" autocomplete="new-password" label="新しいパスワード" required>
+ *   </sonet-password-field>
+ * </form>
+ * ```
+ */
+@localized()
+@customElement('sonet-password-field')
+export class SonetPasswordField extends FormFieldElement {
+  /** The input's `autocomplete` token: `current-password` (default) or `new-password`. */
+  @property() autocomplete: AutoFill = 'current-password';
+
+  /** Milliseconds the shown password stays visible after focus leaves the field (default 3000). */
+  @property({attribute: 'reveal-timeout', type: Number}) revealTimeout = DEFAULT_REVEAL_HIDE_DELAY;
+
+  private readonly core = new PasswordCore(this, {
+    input: () => this.input,
+    hideDelay: () => (Number.isFinite(this.revealTimeout) && this.revealTimeout >= 0 ? this.revealTimeout : DEFAULT_REVEAL_HIDE_DELAY),
+  });
+
+  /** Whether the password is shown as text. */
+  get revealed(): boolean {
+    return this.core.reveal.shown;
+  }
+
+  /** Shows (`true`) or hides the password, as the toggle does. */
+  set revealed(shown: boolean) {
+    if (shown) this.core.reveal.show();
+    else this.core.reveal.hide();
+  }
+
+  protected override formState(): string {
+    // Never keep the password in session history.
+    return '';
+  }
+
+  protected override missingMessage(): string {
+    return warningText('empty', 'password');
+  }
+
+  protected override resetCore(): void {
+    this.core.analysis.clear();
+    this.core.reveal.hide('reset');
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="sonet-field" part="field">
+      <label class="sonet-field__label" part="label" for=${this.inputId}
+        >${this.label || msg('ユーザーIDパスワード', {id: 'field.password-label'})}</label
+      >
+      <input
+        id=${this.inputId}
+        class="sonet-field__input"
+        part="input"
+        type="password"
+        autocomplete=${this.autocomplete || 'current-password'}
+        autocapitalize="none"
+        autocorrect="off"
+        spellcheck="false"
+      />
+      ${this.core.render()}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sonet-password-field': SonetPasswordField;
+  }
+}

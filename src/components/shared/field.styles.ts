@@ -1,0 +1,312 @@
+import {css, type CSSResult} from 'lit';
+
+/**
+ * Styles of the login fields, shared by `<sonet-login-form>`, `<sonet-user-id-field>` and
+ * `<sonet-password-field>`.
+ *
+ * These elements render into the light DOM (password managers must see the inputs), so their
+ * styles cannot live in a shadow root. They are adopted as a constructed stylesheet into the
+ * document (or the shadow root the element sits in) — allowed under `style-src 'self'`, unlike a
+ * `<style>` element or `style` attributes. Every selector is wrapped in `:where()`, so its
+ * specificity is zero and any rule of the page wins; colours and sizes come from
+ * `--sonet-field-*` / `--sonet-login-form-*` custom properties with fallbacks.
+ */
+export const fieldStyles = css`
+  :where(sonet-login-form, sonet-user-id-field, sonet-password-field) {
+    --_warning: var(--sonet-field-warning-color, #a15c00);
+    --_warning-bg: var(--sonet-field-warning-background, #fff6e5);
+    --_error: var(--sonet-field-error-color, #b3261e);
+    --_error-bg: var(--sonet-field-error-background, #fff1ef);
+    --_info: var(--sonet-field-info-color, #0b57d0);
+    --_info-bg: var(--sonet-field-info-background, #eef3fd);
+    --_focus: var(--sonet-field-focus-color, #0b57d0);
+    --_border: var(--sonet-field-border-color, #6b6b6b);
+    display: block;
+    overflow-wrap: anywhere;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :where(sonet-login-form, sonet-user-id-field, sonet-password-field) {
+      --_warning: var(--sonet-field-warning-color, #ffb95c);
+      --_warning-bg: var(--sonet-field-warning-background, #2e2210);
+      --_error: var(--sonet-field-error-color, #ffb4ab);
+      --_error-bg: var(--sonet-field-error-background, #33191a);
+      --_info: var(--sonet-field-info-color, #a8c7fa);
+      --_info-bg: var(--sonet-field-info-background, #17233a);
+      --_focus: var(--sonet-field-focus-color, #a8c7fa);
+      --_border: var(--sonet-field-border-color, #a3a3a3);
+    }
+  }
+
+  :where(sonet-login-form, sonet-user-id-field, sonet-password-field)[hidden] {
+    display: none;
+  }
+
+  :where(.sonet-field) {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.375rem;
+    margin-block-end: var(--sonet-field-gap, 1.25rem);
+  }
+
+  :where(.sonet-field__label) {
+    font-weight: 600;
+  }
+
+  :where(.sonet-field__input, sonet-login-form input[type='text'], sonet-login-form input[type='password']) {
+    box-sizing: border-box;
+    inline-size: 100%;
+    max-inline-size: var(--sonet-field-max-width, 26em);
+    min-block-size: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--sonet-field-radius, 0.375rem);
+    background: var(--sonet-field-background, Field);
+    color: var(--sonet-field-color, FieldText);
+    /* 16px at least: iOS zooms the page into smaller inputs. */
+    font: inherit;
+    font-size: max(1rem, 1em);
+  }
+
+  :where(.sonet-field__input, sonet-login-form input):focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 1px;
+  }
+
+  /* One reveal button: hide Edge's own. */
+  :where(sonet-login-form, sonet-password-field) input::-ms-reveal,
+  :where(sonet-login-form, sonet-password-field) input::-ms-clear {
+    display: none;
+  }
+
+  /* While shown, I l 1 | and O 0 o must be told apart (seed: 「I」のつもりが「l」): a monospace
+     font with a slashed zero and distinct I/l/1, and a little letter spacing. */
+  :where(input[data-sonet-revealed]) {
+    font-family: var(
+      --sonet-field-reveal-font,
+      'BIZ UDGothic',
+      'Cascadia Mono',
+      'Consolas',
+      'Menlo',
+      'DejaVu Sans Mono',
+      ui-monospace,
+      monospace
+    );
+    font-variant-numeric: slashed-zero;
+    letter-spacing: 0.08em;
+  }
+
+  :where(.sonet-toggle, .sonet-fix) {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--sonet-field-radius, 0.375rem);
+    background: var(--sonet-field-button-background, ButtonFace);
+    color: var(--sonet-field-button-color, ButtonText);
+    font: inherit;
+    cursor: pointer;
+  }
+
+  :where(.sonet-fix) {
+    min-block-size: 2.25rem;
+    margin-block-start: 0.375rem;
+  }
+
+  :where(.sonet-toggle, .sonet-fix):focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  /* A check box look, as in the seed page's 「隠れているパスワードを表示して確認する」. */
+  :where(.sonet-toggle)::before {
+    content: '';
+    box-sizing: border-box;
+    inline-size: 1.125em;
+    block-size: 1.125em;
+    flex: none;
+    border: 2px solid currentColor;
+    border-radius: 0.2em;
+  }
+
+  :where(.sonet-toggle[aria-pressed='true'])::before {
+    background: currentColor;
+    box-shadow: inset 0 0 0 0.18em var(--sonet-field-button-background, ButtonFace);
+  }
+
+  :where(.sonet-field__warnings:empty) {
+    display: none;
+  }
+
+  :where(.sonet-warnings) {
+    display: flex;
+    flex-direction: column;
+    gap: 0.375rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  :where(.sonet-warning) {
+    padding: 0.375rem 0.625rem;
+    border: 1px solid transparent;
+    border-inline-start: 0.25rem solid var(--_warning);
+    border-radius: 0.25rem;
+    background: var(--_warning-bg);
+  }
+
+  :where(.sonet-warning[data-level='error']) {
+    border-inline-start-color: var(--_error);
+    background: var(--_error-bg);
+  }
+
+  :where(.sonet-warning[data-level='info']) {
+    border-inline-start-color: var(--_info);
+    background: var(--_info-bg);
+  }
+
+  :where(.sonet-visually-hidden) {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  :where(.sonet-login-form__alerts, .sonet-login-form__after) {
+    display: flex;
+    flex-direction: column;
+    gap: 1rem;
+  }
+
+  :where(.sonet-login-form__alerts:not(:empty)) {
+    margin-block-end: 1.25rem;
+  }
+
+  :where(.sonet-login-form__after:not(:empty)) {
+    margin-block-start: 1.25rem;
+  }
+
+  :where(.sonet-login-form__submit) {
+    min-block-size: 2.75rem;
+    min-inline-size: 8em;
+    padding: 0.5rem 1.5rem;
+    border: 1px solid transparent;
+    border-radius: var(--sonet-field-radius, 0.375rem);
+    background: var(--sonet-login-form-submit-background, #0b57d0);
+    color: var(--sonet-login-form-submit-color, #fff);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  :where(.sonet-login-form__submit[aria-disabled='true']) {
+    cursor: progress;
+    opacity: 0.75;
+  }
+
+  :where(.sonet-login-form__submit):focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  :where(.sonet-notice) {
+    padding: 0.75rem 1rem;
+    border: 1px solid transparent;
+    border-inline-start: 0.25rem solid var(--_warning);
+    border-radius: 0.375rem;
+    background: var(--_warning-bg);
+  }
+
+  :where(.sonet-notice[data-kind='info']) {
+    border-inline-start-color: var(--_info);
+    background: var(--_info-bg);
+  }
+
+  :where(.sonet-notice) > :where(:first-child) {
+    margin-block-start: 0;
+  }
+
+  :where(.sonet-notice) > :where(:last-child) {
+    margin-block-end: 0;
+  }
+
+  :where(.sonet-notice__title) {
+    margin: 0 0 0.5rem;
+    font-size: 1em;
+    font-weight: 700;
+  }
+
+  :where(.sonet-notice) :where(ul) {
+    margin: 0.5rem 0 0;
+    padding-inline-start: 1.25em;
+  }
+
+  :where(.sonet-links) {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  :where(.sonet-links a, .sonet-notice a) {
+    display: inline-block;
+    min-block-size: 24px;
+    padding-block: 0.125rem;
+    color: var(--sonet-login-form-link-color, LinkText);
+  }
+
+  /* Forced colors: the system palette replaces ours; borders keep warnings and the pressed
+     toggle visible. */
+  @media (forced-colors: active) {
+    :where(.sonet-warning, .sonet-notice) {
+      border-color: CanvasText;
+    }
+
+    :where(.sonet-toggle, .sonet-fix, .sonet-login-form__submit) {
+      border-color: ButtonText;
+    }
+
+    :where(.sonet-toggle[aria-pressed='true'])::before {
+      forced-color-adjust: none;
+      background: Highlight;
+      border-color: Highlight;
+      box-shadow: inset 0 0 0 0.18em Canvas;
+    }
+  }
+`;
+
+const fallbackRoots = new WeakSet<Node>();
+
+/**
+ * Adds `styles` to the stylesheets of the document or shadow root `host` is in, once per root,
+ * keeping the page's own adopted sheets. CSP-safe (`adoptedStyleSheets`); in browsers without
+ * constructable stylesheets it falls back to one `<style>` element (honouring `window.litNonce`).
+ */
+export function adoptSonetStyles(host: Element, styles: CSSResult = fieldStyles): void {
+  const root = host.getRootNode();
+  const isDocument = root instanceof Document;
+  if (!isDocument && !(root instanceof ShadowRoot)) return;
+  const sheet = styles.styleSheet;
+  if (sheet && 'adoptedStyleSheets' in root) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  if (fallbackRoots.has(root)) return;
+  fallbackRoots.add(root);
+  const style = document.createElement('style');
+  const nonce = (globalThis as {litNonce?: string}).litNonce;
+  if (nonce) style.setAttribute('nonce', nonce);
+  style.textContent = styles.cssText;
+  (isDocument ? (root as Document).head ?? root.documentElement : root).append(style);
+}

@@ -1,0 +1,109 @@
+import {html, type TemplateResult} from 'lit';
+import {customElement, property} from 'lit/decorators.js';
+import {localized, msg} from '@lit/localize';
+import {FormFieldElement} from '../shared/form-field.js';
+import {UserIdCore} from '../shared/user-id-core.js';
+import {warningText} from '../shared/field-messages.js';
+
+/**
+ * A So-net user ID field that warns while the member types — full-width characters, kana typed
+ * with the IME on (with the romaji they probably meant), spaces, the full mail domain, a missing
+ * `@subdomain` (on blur) — and offers a one-tap fix (全角を半角に変換, スペースを削除,
+ * ドメインを除く, 「tarou」に置き換える). Warnings never block typing, paste or submit.
+ *
+ * Form-associated: inside a `<form>` it submits its value under `name`, supports `required`,
+ * `disabled`, form reset and state restore. Its `<input>` lives in the element's light DOM (for
+ * password managers), with `autocomplete="username"`, `autocapitalize="none"`,
+ * `spellcheck="false"`, `autocorrect="off"` and no `maxlength`. Native `input` and `change`
+ * events bubble from it unchanged.
+ *
+ * Light DOM, so `::part()` applies only from outside a shadow root the element is placed in;
+ * in the document, select the same names with `sonet-user-id-field [part~="warning"]`.
+ *
+ * @summary A user ID input with live warnings and one-tap fixes, usable in any form.
+ *
+ * @csspart field - The wrapper of label, input and warnings.
+ * @csspart label - The `<label>`.
+ * @csspart input - The `<input>`.
+ * @csspart warnings - The container of the warnings (referenced by `aria-describedby`).
+ * @csspart warning - One warning.
+ * @csspart fix - The one-tap fix button.
+ *
+ * @cssprop --sonet-field-gap - Space below the field.
+ * @cssprop --sonet-field-max-width - Largest width of the input (default `26em`).
+ * @cssprop --sonet-field-radius - Corner radius of input and buttons.
+ * @cssprop --sonet-field-border-color - Border colour of input and buttons.
+ * @cssprop --sonet-field-background - Input background (default `Field`).
+ * @cssprop --sonet-field-color - Input text colour (default `FieldText`).
+ * @cssprop --sonet-field-focus-color - Focus outline colour.
+ * @cssprop --sonet-field-error-color - Accent of warnings that will make the login fail.
+ * @cssprop --sonet-field-error-background - Background of those warnings.
+ * @cssprop --sonet-field-warning-color - Accent of hints.
+ * @cssprop --sonet-field-warning-background - Background of hints.
+ * @cssprop --sonet-field-button-background - Background of the fix button.
+ * @cssprop --sonet-field-button-color - Text colour of the fix button.
+ *
+ * @example
+ * ```html
+ * <form method="post" action="/change-id">
+ *   <sonet-user-id-field name="user_id" required></sonet-user-id-field>
+ *   <button>送信</button>
+ * </form>
+ * ```
+ */
+@localized()
+@customElement('sonet-user-id-field')
+export class SonetUserIdField extends FormFieldElement {
+  /** The initial value, and the value after a form reset. */
+  @property({attribute: 'value'}) defaultValue = '';
+
+  /** The mail domain that must not follow the subdomain (default `so-net.ne.jp`). */
+  @property() domain = '';
+
+  /** The input's `autocomplete` token (default `username`). */
+  @property() autocomplete: AutoFill = 'username';
+
+  private readonly core = new UserIdCore(this, {input: () => this.input, domain: () => this.domain});
+
+  protected override initialValue(): string {
+    return this.defaultValue;
+  }
+
+  protected override formState(value: string): string {
+    return value;
+  }
+
+  protected override missingMessage(): string {
+    return warningText('empty', 'user-id');
+  }
+
+  protected override resetCore(): void {
+    this.core.analysis.clear();
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="sonet-field" part="field">
+      <label class="sonet-field__label" part="label" for=${this.inputId}
+        >${this.label || msg('ユーザーID', {id: 'field.user-id-label'})}</label
+      >
+      <input
+        id=${this.inputId}
+        class="sonet-field__input"
+        part="input"
+        type="text"
+        inputmode="email"
+        autocomplete=${this.autocomplete || 'username'}
+        autocapitalize="none"
+        autocorrect="off"
+        spellcheck="false"
+      />
+      ${this.core.render()}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sonet-user-id-field': SonetUserIdField;
+  }
+}

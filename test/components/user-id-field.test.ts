@@ -1,0 +1,299 @@
+import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import '../../src/components/user-id-field/user-id-field.js';
+import {typeText} from '../support/typing.js';
+import type {SonetUserIdField} from '../../src/components/user-id-field/user-id-field.js';
+import {setSonetLocale} from '../../src/localization.js';
+
+const warningCodes = (el: Element) => [...el.querySelectorAll('[part~="warning"]')].map((w) => w.getAttribute('data-code'));
+const status = (el: Element) => el.querySelector('[role="status"]')!.textContent!.trim();
+const fixButton = (el: Element) => el.querySelector<HTMLButtonElement>('[part~="fix"]');
+
+async function typeInto(el: SonetUserIdField, text: string): Promise<void> {
+  el.input!.focus();
+  await typeText(text);
+  await el.updateComplete;
+}
+
+describe('<sonet-user-id-field>', () => {
+  before(() => executeServerCommand('emulate-focus'));
+
+  let el: SonetUserIdField;
+  beforeEach(async () => {
+    el = await fixture<SonetUserIdField>(html`<sonet-user-id-field name="user_id"></sonet-user-id-field>`);
+  });
+
+  describe('accessibility', () => {
+    it('is accessible when empty', async () => {
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible with a warning and a fix button', async () => {
+      await typeInto(el, 'ｔａｒｏ');
+      expect(fixButton(el)).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders a labelled input in the light DOM, for password managers', () => {
+      const input = el.input!;
+      expect(el.shadowRoot).to.equal(null);
+      expect(input.parentElement!.closest('sonet-user-id-field')).to.equal(el);
+      expect(el.querySelector(`label[for="${input.id}"]`)!.textContent!.trim()).to.equal('ユーザーID');
+      expect(input.getAttribute('autocomplete')).to.equal('username');
+      expect(input.getAttribute('autocapitalize')).to.equal('none');
+      expect(input.getAttribute('spellcheck')).to.equal('false');
+      expect(input.getAttribute('autocorrect')).to.equal('off');
+      expect(input.hasAttribute('maxlength')).to.be.false;
+      expect(input.hasAttribute('name')).to.be.false;
+    });
+
+    it('describes the input by its warnings, in the same tree', async () => {
+      await typeInto(el, 'ｔａｒｏ');
+      const ids = el.input!.getAttribute('aria-describedby')!.split(' ');
+      const warnings = el.querySelector('[part~="warnings"]')!;
+      expect(ids).to.include(warnings.id);
+      expect(el.querySelector(`#${warnings.id}`)).to.equal(warnings);
+    });
+  });
+
+  describe('warnings', () => {
+    it('warns about full-width characters and names them', async () => {
+      await typeInto(el, 'ｔａｒｏ');
+      expect(warningCodes(el)).to.deep.equal(['full-width']);
+      expect(el.querySelector('[data-code="full-width"]')!.textContent).to.contain('ｔ ａ ｒ ｏ');
+    });
+
+    it('removes the warning when the characters are gone', async () => {
+      await typeInto(el, 'ａ');
+      await sendKeys({press: 'Backspace'});
+      await el.updateComplete;
+      expect(warningCodes(el)).to.deep.equal([]);
+    });
+
+    it('warns about a space', async () => {
+      await typeInto(el, 'taro s');
+      expect(warningCodes(el)).to.deep.equal(['space']);
+    });
+
+    it('warns about a full-width space', async () => {
+      await typeInto(el, 'taro\u3000s');
+      expect(warningCodes(el)).to.include('full-width-space');
+    });
+
+    it('warns about the full mail domain', async () => {
+      await typeInto(el, 'taro_s@aa2.so-net.ne.jp');
+      expect(warningCodes(el)).to.deep.equal(['full-domain']);
+    });
+
+    it('warns about a missing @subdomain on blur, not while typing', async () => {
+      await typeInto(el, 'taro_s');
+      expect(warningCodes(el)).to.deep.equal([]);
+      el.input!.blur();
+      await el.updateComplete;
+      expect(warningCodes(el)).to.deep.equal(['missing-subdomain']);
+    });
+
+    it('shows no warning for a correct user ID', async () => {
+      await typeInto(el, 'taro_s@aa2');
+      el.input!.blur();
+      await el.updateComplete;
+      expect(warningCodes(el)).to.deep.equal([]);
+    });
+
+    it('never blocks typing or paste: the value is kept as typed', async () => {
+      await typeInto(el, 'ｔａ ro');
+      expect(el.value).to.equal('ｔａ ro');
+    });
+  });
+
+  describe('announcements', () => {
+    it('announces a warning once when it appears', async () => {
+      await typeInto(el, 'ａ');
+      expect(status(el)).to.equal('全角の文字が含まれています。半角英数字で入力してください。');
+    });
+
+    it('does not change the announcement while the same warnings stay', async () => {
+      await typeInto(el, 'ａ');
+      const region = el.querySelector('[role="status"]')!;
+      const changes: string[] = [];
+      const observer = new MutationObserver(() => changes.push(region.textContent!));
+      observer.observe(region, {subtree: true, characterData: true, childList: true});
+      await typeText('ｂｃ');
+      await el.updateComplete;
+      observer.disconnect();
+      expect(changes).to.deep.equal([]);
+    });
+
+    it('announces only the warning that was added', async () => {
+      await typeInto(el, 'ａ');
+      await sendKeys({type: ' '});
+      await sendKeys({type: 'b'});
+      await el.updateComplete;
+      expect(status(el)).to.equal('スペース (空白) が含まれています。');
+    });
+  });
+
+  describe('fixes', () => {
+    it('converts full-width to half-width with one tap, keeping focus in the field', async () => {
+      await typeInto(el, 'ｔａｒｏ＿ｓ＠ａａ２');
+      const button = fixButton(el)!;
+      expect(button.textContent!.trim()).to.equal('全角を半角に変換');
+      setTimeout(() => button.click());
+      const event = await oneEvent(el, 'input');
+      expect(event.bubbles).to.be.true;
+      await el.updateComplete;
+      expect(el.value).to.equal('taro_s@aa2');
+      expect(document.activeElement).to.equal(el.input);
+      expect(warningCodes(el)).to.deep.equal([]);
+    });
+
+    it('removes spaces with one tap', async () => {
+      await typeInto(el, ' taro_s@aa2');
+      expect(fixButton(el)!.textContent!.trim()).to.equal('スペースを削除');
+      fixButton(el)!.click();
+      await el.updateComplete;
+      expect(el.value).to.equal('taro_s@aa2');
+    });
+
+    it('drops the domain with one tap', async () => {
+      await typeInto(el, 'taro_s@aa2.so-net.ne.jp');
+      expect(fixButton(el)!.textContent!.trim()).to.equal('ドメインを除く (taro_s@aa2)');
+      fixButton(el)!.click();
+      await el.updateComplete;
+      expect(el.value).to.equal('taro_s@aa2');
+    });
+
+    it('offers one fix for several repairs, named by its result', async () => {
+      await typeInto(el, 'ｔａｒｏ ');
+      expect(fixButton(el)!.textContent!.trim()).to.equal('「taro」に直す');
+    });
+  });
+
+  describe('IME composition', () => {
+    function compose(input: HTMLInputElement, steps: string[]): void {
+      input.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true, data: ''}));
+      for (const text of steps) {
+        input.value = text;
+        input.dispatchEvent(new CompositionEvent('compositionupdate', {bubbles: true, data: text}));
+        input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, isComposing: true, data: text}));
+      }
+    }
+
+    it('shows no warning in the middle of a composition', async () => {
+      el.input!.focus();
+      compose(el.input!, ['た', 'たろ', 'たろう']);
+      await el.updateComplete;
+      expect(warningCodes(el)).to.deep.equal([]);
+    });
+
+    it('warns about kana when the composition ends and offers the romaji', async () => {
+      el.input!.focus();
+      compose(el.input!, ['た', 'たろう']);
+      el.input!.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: 'たろう'}));
+      await el.updateComplete;
+      expect(warningCodes(el)).to.deep.equal(['kana']);
+      // wanakana arrives by dynamic import; the suggestion follows.
+      await waitUntil(() => fixButton(el), 'no romaji suggestion', {timeout: 5000});
+      expect(fixButton(el)!.textContent!.trim()).to.equal('「tarou」に置き換える');
+      fixButton(el)!.click();
+      await el.updateComplete;
+      expect(el.value).to.equal('tarou');
+    });
+  });
+
+  describe('form association', () => {
+    it('submits its value under its name, once', async () => {
+      const form = await fixture<HTMLFormElement>(html`<form>
+        <sonet-user-id-field name="user_id"></sonet-user-id-field>
+      </form>`);
+      const field = form.querySelector('sonet-user-id-field')!;
+      await field.updateComplete;
+      await typeInto(field, 'taro_s@aa2');
+      expect([...new FormData(form).entries()]).to.deep.equal([['user_id', 'taro_s@aa2']]);
+      expect(field.form).to.equal(form);
+    });
+
+    it('is invalid when required and empty, with the input as anchor', async () => {
+      const form = await fixture<HTMLFormElement>(html`<form>
+        <sonet-user-id-field name="user_id" required></sonet-user-id-field>
+      </form>`);
+      const field = form.querySelector('sonet-user-id-field')!;
+      await field.updateComplete;
+      expect(field.validity.valueMissing).to.be.true;
+      expect(field.validationMessage).to.equal('ユーザーID を入力してください。');
+      expect(form.checkValidity()).to.be.false;
+      await typeInto(field, 'x');
+      expect(form.checkValidity()).to.be.true;
+    });
+
+    it('is valid with warnings: warnings never block submit', async () => {
+      const form = await fixture<HTMLFormElement>(html`<form>
+        <sonet-user-id-field name="user_id" required></sonet-user-id-field>
+      </form>`);
+      const field = form.querySelector('sonet-user-id-field')!;
+      await field.updateComplete;
+      await typeInto(field, 'ｔａｒｏ');
+      expect(warningCodes(field)).to.deep.equal(['full-width']);
+      expect(form.checkValidity()).to.be.true;
+    });
+
+    it('goes back to its default value and forgets warnings on form reset', async () => {
+      const form = await fixture<HTMLFormElement>(html`<form>
+        <sonet-user-id-field name="user_id" value="taro_s@aa2"></sonet-user-id-field>
+      </form>`);
+      const field = form.querySelector('sonet-user-id-field')!;
+      await field.updateComplete;
+      expect(field.value).to.equal('taro_s@aa2');
+      field.input!.select();
+      await typeInto(field, 'ｘ');
+      expect(warningCodes(field)).to.deep.equal(['full-width']);
+      form.reset();
+      await field.updateComplete;
+      expect(field.value).to.equal('taro_s@aa2');
+      expect(warningCodes(field)).to.deep.equal([]);
+      expect([...new FormData(form).entries()]).to.deep.equal([['user_id', 'taro_s@aa2']]);
+    });
+
+    it('is disabled with its fieldset', async () => {
+      const form = await fixture<HTMLFormElement>(html`<form>
+        <fieldset disabled><sonet-user-id-field name="user_id"></sonet-user-id-field></fieldset>
+      </form>`);
+      const field = form.querySelector('sonet-user-id-field')!;
+      await field.updateComplete;
+      await aTimeout(0);
+      expect(field.input!.disabled).to.be.true;
+      form.querySelector('fieldset')!.disabled = false;
+      expect(field.input!.disabled).to.be.false;
+    });
+
+    it('restores a value set before the first render', async () => {
+      const field = document.createElement('sonet-user-id-field');
+      field.value = 'taro_s@aa2';
+      const form = await fixture<HTMLFormElement>(html`<form></form>`);
+      field.name = 'user_id';
+      form.append(field);
+      await field.updateComplete;
+      expect(field.input!.value).to.equal('taro_s@aa2');
+      expect([...new FormData(form).entries()]).to.deep.equal([['user_id', 'taro_s@aa2']]);
+    });
+  });
+
+  describe('i18n', () => {
+    afterEach(() => setSonetLocale('ja'));
+
+    it('speaks English when the locale is en', async () => {
+      await setSonetLocale('en');
+      await typeInto(el, 'ｔａｒｏ');
+      expect(el.querySelector('label')!.textContent!.trim()).to.equal('User ID');
+      expect(fixButton(el)!.textContent!.trim()).to.equal('Convert to half-width');
+      expect(el.querySelector('[data-code="full-width"]')!.textContent).to.contain('full-width');
+      await expect(el).to.be.accessible();
+    });
+
+    it('uses the label given by the host', async () => {
+      el.label = 'So-net ユーザーID';
+      await el.updateComplete;
+      expect(el.querySelector('label')!.textContent!.trim()).to.equal('So-net ユーザーID');
+    });
+  });
+});
