@@ -3,9 +3,18 @@
 import {after, before, beforeEach, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import {readFile} from 'node:fs/promises';
+import ts from 'typescript';
 import {startDemoServer} from './demo-server.mjs';
 import {CSRF_COOKIE} from './login-api.mjs';
 import {DEMO_PASSWORD, DEMO_USER_ID} from './login-state.mjs';
+
+/** src/lib/status-feed.ts (no imports), compiled with the project's TypeScript. */
+async function statusFeedLib() {
+  const source = await readFile(new URL('../../src/lib/status-feed.ts', import.meta.url), 'utf8');
+  const {outputText} = ts.transpileModule(source, {compilerOptions: {module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2021}});
+  return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+}
 
 const JSON_ACCEPT = {Accept: 'application/json'};
 // What Chromium sends with a native form post.
@@ -266,9 +275,25 @@ describe('maintenance and the status feed', () => {
     assert.deepEqual(body, {
       version: 1,
       incident: null,
-      maintenance: [{start: '2025-01-16T04:00:00.000Z', end: '2025-01-16T07:00:00.000Z'}],
+      maintenance: [{start: '2025-01-16T04:00:00.000Z', end: '2025-01-16T07:00:00.000Z', services: ['マイページ', 'So-net Webメール'], title: {ja: '認証システムのメンテナンス', en: 'Login system maintenance'}}],
     });
   });
+
+  // The element reads the feed with src/lib/status-feed.ts: the server must speak its format.
+  const feedStates = [
+    ['normally', [], 'upcoming'],
+    ['with the maintenance switch on', ['/api/demo/maintenance?on=1'], 'maintenance'],
+    ['with the incident switch on', ['/api/demo/incident?on=1'], 'incident'],
+  ];
+  for (const [name, switches, kind] of feedStates) {
+    it(`passes the library's validateStatusFeed() and shows "${kind}" ${name}`, async () => {
+      const {validateStatusFeed, selectStatusNotice} = await statusFeedLib();
+      for (const path of switches) await post(path);
+      const result = validateStatusFeed(await feed());
+      assert.equal(result.ok, true, result.reason);
+      assert.equal(selectStatusNotice(result.feed, clock.t).kind, kind);
+    });
+  }
 
   it('answers every login with maintenance while the switch is on, and reports the current window', async () => {
     const on = await post('/api/demo/maintenance?on=1');

@@ -58,6 +58,9 @@ export function safeEqual(a, b) {
   return timingSafeEqual(digest(a), digest(b));
 }
 
+/** Services a maintenance window of the login system affects (named as on So-net's pages). */
+const FEED_SERVICES = Object.freeze(['マイページ', 'So-net Webメール']);
+
 const secondsUntil = (ms) => Math.max(1, Math.ceil(ms / 1000));
 
 /**
@@ -229,7 +232,11 @@ export class LoginState {
   statusFeed() {
     const now = this.now();
     const iso = (ms) => new Date(ms).toISOString();
-    const windows = [this.currentMaintenance(now), this.upcomingMaintenance(now)].filter(Boolean);
+    const current = this.currentMaintenance(now);
+    const windows = [
+      current && {...current, title: {ja: 'ログイン機能の緊急メンテナンス', en: 'Emergency maintenance of the login system'}},
+      {...this.upcomingMaintenance(now), title: {ja: '認証システムのメンテナンス', en: 'Login system maintenance'}},
+    ].filter(Boolean);
     return {
       version: 1,
       incident: this.incident
@@ -241,7 +248,7 @@ export class LoginState {
             },
           }
         : null,
-      maintenance: windows.map((w) => ({start: iso(w.start), end: iso(w.end)})),
+      maintenance: windows.map((w) => ({start: iso(w.start), end: iso(w.end), services: FEED_SERVICES, title: w.title})),
     };
   }
 

@@ -234,7 +234,7 @@ describe('LoginState', () => {
       assert.deepEqual(setup().state.statusFeed(), {
         version: 1,
         incident: null,
-        maintenance: [{start: '2025-01-16T04:00:00.000Z', end: '2025-01-16T07:00:00.000Z'}],
+        maintenance: [{start: '2025-01-16T04:00:00.000Z', end: '2025-01-16T07:00:00.000Z', services: ['マイページ', 'So-net Webメール'], title: {ja: '認証システムのメンテナンス', en: 'Login system maintenance'}}],
       });
     });
 
@@ -248,10 +248,14 @@ describe('LoginState', () => {
     it('lists the current window first while maintenance is on', () => {
       const {state} = setup();
       state.setMaintenance(true);
-      assert.deepEqual(state.statusFeed().maintenance, [
-        {start: '2025-01-15T03:20:00.000Z', end: '2025-01-15T04:20:00.000Z'},
-        {start: '2025-01-16T04:00:00.000Z', end: '2025-01-16T07:00:00.000Z'},
-      ]);
+      assert.deepEqual(
+        state.statusFeed().maintenance.map(({start, end}) => ({start, end})),
+        [
+          {start: '2025-01-15T03:20:00.000Z', end: '2025-01-15T04:20:00.000Z'},
+          {start: '2025-01-16T04:00:00.000Z', end: '2025-01-16T07:00:00.000Z'},
+        ]
+      );
+      assert.match(state.statusFeed().maintenance[0].title.ja, /緊急メンテナンス/);
     });
 
     it('reports an incident with a bilingual title while the incident switch is on', () => {
