@@ -15,3 +15,10 @@ export * from './controllers/input-analysis-controller.js';
 export * from './controllers/password-reveal-controller.js';
 export * from './components/user-id-field/user-id-field.js';
 export * from './components/password-field/password-field.js';
+export * from './lib/findings.js';
+export * from './lib/half-width.js';
+export * from './lib/user-id.js';
+export * from './lib/password.js';
+// Not './lib/romaji.js': it imports wanakana, which must stay out of the first load. The lazy
+// loader below fetches it on demand (UserIdOptions.toRomaji).
+export * from './lib/romaji-loader.js';
