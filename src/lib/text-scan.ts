@@ -26,8 +26,9 @@ export class FindingTrace {
   private last: [number, number] | undefined;
   private lastChar = -1;
   private seen: Set<number> | undefined;
-  /** Seen BMP characters once there are many (a Set lookup per character of a 1 MB paste is slow). */
+  /** Seen BMP characters, once a long value makes a Set lookup per character too slow. */
   private seenBmp: Uint8Array | undefined;
+  private lookups = 0;
 
   get isEmpty(): boolean {
     return this.last === undefined;
@@ -56,10 +57,12 @@ export class FindingTrace {
       return;
     }
     const seen = (this.seen ??= new Set<number>());
-    if (seen.has(cp)) return;
-    seen.add(cp);
-    this.chars.push(String.fromCodePoint(cp));
-    if (bmp === undefined && seen.size === 64) {
+    if (!seen.has(cp)) {
+      seen.add(cp);
+      this.chars.push(String.fromCodePoint(cp));
+    }
+    if (bmp === undefined && ++this.lookups === 256) {
+      // A long value: from here on, BMP characters are looked up in a 64 KB table.
       const table = (this.seenBmp = new Uint8Array(0x10000));
       for (const known of seen) if (known <= 0xffff) table[known] = 1;
     }
