@@ -22,3 +22,5 @@ export * from './lib/password.js';
 // Not './lib/romaji.js': it imports wanakana, which must stay out of the first load. The lazy
 // loader below fetches it on demand (UserIdOptions.toRomaji).
 export * from './lib/romaji-loader.js';
+export * from './lib/status-feed.js';
+export * from './components/maintenance-notice/maintenance-notice.js';
