@@ -11,7 +11,7 @@
  * | # | condition | result |
  * |---|---|---|
  * | 1 | `status` 0 (fetch got no HTTP answer, or an opaque redirect) | `network` |
- * | 2 | the body names a known code: JSON `code` / `errorCode` / `error_code` / `error` / `error.code`, a `コード:XXX` (or `code: XXX`) in the visible text of an HTML/text page, a bare `SS503` / `ce500` token, the "ユーザーID や ユーザーIDパスワードが正しくありません" sentence | that code (even on 2xx: some pages answer errors with 200) |
+ * | 2 | the body names a known code: JSON `code` / `errorCode` / `error_code` / `error` / `error.code`, a `コード:XXX` (or `code: XXX`) in the visible text of an HTML/text page, a bare `SS503` / `ce500` token, the "ユーザーID や ユーザーIDパスワードが正しくありません" sentence | that code, the first one named (even on 2xx: some pages answer errors with 200 — but a 2xx page naming *several* different codes is a help page listing them, and is ignored) |
  * | 3 | JSON `maintenance: true` | `maintenance` |
  * | 4 | 2xx, and the JSON body says `ok: false` / `success: false` / has a non-empty `error` | `unknown` (not ok) |
  * | 5 | 2xx | ok |
@@ -279,6 +279,12 @@ function mapUnsafe(input: LoginResponseInput): LoginResponseResult {
   const rawBody = typeof input.body === 'string' ? input.body : '';
 
   const body = readBody(rawBody, contentType);
+  if (status >= 200 && status < 300 && body.severalCodes) {
+    // A successful answer whose page lists several codes is a help page (the support page
+    // names SS503, ce500 and 500 together), not an error page reporting one.
+    body.code = undefined;
+    body.serverCode = undefined;
+  }
   const result: LoginResponseResult = {ok: false};
   if (body.serverCode) result.serverCode = body.serverCode;
   if (body.redirect) result.redirect = body.redirect;
@@ -364,6 +370,8 @@ interface BodyFacts {
   maintenance?: boolean;
   maintenanceHint?: boolean;
   failed?: boolean;
+  /** The text names more than one code: a help page listing them, or an error page. */
+  severalCodes?: boolean;
   retryAfter: (now: number) => Retry | undefined;
 }
 
@@ -379,6 +387,7 @@ function emptyFacts(): BodyFacts {
     maintenance: false,
     maintenanceHint: false,
     failed: false,
+    severalCodes: false,
     retryAfter: noRetry,
   };
 }
@@ -480,6 +489,7 @@ function readText(body: string): BodyFacts {
   if (found) {
     facts.code = found.code;
     facts.serverCode = found.serverCode;
+    facts.severalCodes = found.several === true;
   }
   facts.maintenanceHint = MAINTENANCE_HINT.test(text);
   return facts;
@@ -488,19 +498,28 @@ function readText(body: string): BodyFacts {
 // After NFKC: `コード` + optional colon + a code of letters and 3–4 digits (`SS503`, `ce500`, `500`).
 const CODE_MENTION = /(?:コード|(?<![a-z])code)\s*(?::\s*)?([a-z]{0,4}\s?\d{3,4})(?![0-9a-z])/gi;
 // Distinctive codes are recognized even without a `コード:` label.
-const BARE_CODE = /(?<![0-9a-z])(ss\s?503|ce\s?500)(?![0-9a-z])/i;
+const BARE_CODE = /(?<![0-9a-z])(ss\s?503|ce\s?500)(?![0-9a-z])/gi;
 // So-net's own wording for wrong credentials (support page: 「ユーザーID や ユーザーIDパスワードが正しくありません」).
 const CREDENTIALS_SENTENCE = /パスワードが正しくありません|(?:user\s?id|password)\s(?:or\s\S+\s)?(?:is|are)\s(?:incorrect|invalid)/i;
 const MAINTENANCE_HINT = /メンテナンス(?:中|を実施|作業中|のため)|under\s+maintenance|maintenance\s+(?:in\s+progress|mode)|scheduled\s+maintenance/i;
 
-function findCodeInText(text: string): {code: LoginErrorCode; serverCode?: string} | undefined {
-  // The first mention that names a known code: "Unicode 5000" earlier on the page must not hide it.
+function findCodeInText(text: string): {code: LoginErrorCode; serverCode?: string; several?: boolean} | undefined {
+  let first: {code: LoginErrorCode; serverCode: string} | undefined;
+  const seen = new Set<LoginErrorCode>();
+  // Every labelled mention: "Unicode 5000" earlier on the page must not hide the real one, and a
+  // page naming several codes is a help page listing them, not an error page (see `several`).
   for (const mention of text.matchAll(CODE_MENTION)) {
     const code = normalizeLoginErrorCode(mention[1]);
-    if (code !== 'unknown') return {code, serverCode: mention[1].replace(/\s+/g, '')};
+    if (code === 'unknown') continue;
+    first ??= {code, serverCode: mention[1].replace(/\s+/g, '')};
+    seen.add(code);
   }
-  const bare = BARE_CODE.exec(text);
-  if (bare) return {code: normalizeLoginErrorCode(bare[1]), serverCode: bare[1].replace(/\s+/g, '')};
+  for (const bare of text.matchAll(BARE_CODE)) {
+    const code = normalizeLoginErrorCode(bare[1]);
+    first ??= {code, serverCode: bare[1].replace(/\s+/g, '')};
+    seen.add(code);
+  }
+  if (first) return seen.size > 1 ? {...first, several: true} : first;
   if (CREDENTIALS_SENTENCE.test(text)) return {code: 'invalid-credentials'};
   return undefined;
 }
