@@ -1,9 +1,13 @@
 import {css} from 'lit';
 
 /**
- * Styles of `<sonet-error-help>`. Every colour and size comes from a
- * `--sonet-error-help-*` custom property with a fallback; private `--_*` properties pick the
- * light or dark fallback. Forced-colors mode hands colours back to the system.
+ * Styles of the `<sonet-error-help>` shell: the box, heading, code line, loading and fallback
+ * states. The steps, disclosures and support box are styled by `guidance.styles.ts`, which
+ * arrives with the guidance module.
+ *
+ * Every colour and size comes from a `--sonet-error-help-*` custom property with a fallback;
+ * private `--_*` properties pick the light or dark fallback, and the guidance styles use them
+ * too. Forced-colors mode hands colours back to the system.
  */
 export const errorHelpStyles = css`
   :host {
@@ -26,7 +30,6 @@ export const errorHelpStyles = css`
     border-radius: var(--sonet-error-help-radius, 0.5rem);
     background: var(--_background);
     color: var(--_color);
-    font: inherit;
     font-size: var(--sonet-error-help-font-size, 1rem);
     line-height: 1.7;
     overflow-wrap: anywhere;
@@ -72,42 +75,19 @@ export const errorHelpStyles = css`
     outline: none;
   }
 
-  .heading:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
+  .code,
+  .note {
+    color: var(--_muted);
+    font-size: 0.9375em;
   }
 
   .code {
-    color: var(--_muted);
     font-size: 0.875em;
   }
 
-  .code-value,
-  .support dd {
-    font-family: var(--sonet-error-help-mono-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
-  }
-
-  .lead {
+  .lead,
+  .loading {
     margin-block: 0.75rem 0.5rem;
-  }
-
-  ol {
-    margin: 0;
-    padding-inline-start: 1.75em;
-  }
-
-  .step + .step {
-    margin-block-start: 0.75rem;
-  }
-
-  .step::marker {
-    font-weight: bold;
-  }
-
-  .note {
-    margin-block-start: 0.25rem;
-    color: var(--_muted);
-    font-size: 0.9375em;
   }
 
   .link {
@@ -121,92 +101,10 @@ export const errorHelpStyles = css`
 
   /* Touch targets ≥ 24 × 24 CSS px (WCAG 2.2, 2.5.8). */
   a,
-  button,
-  summary {
+  button {
     display: inline-block;
     min-block-size: 24px;
     min-inline-size: 24px;
-  }
-
-  a:focus-visible,
-  button:focus-visible,
-  summary:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
-  .countdown {
-    margin-block-start: 0.5rem;
-    padding: 0.5rem 0.75rem;
-    border-radius: 0.25rem;
-    background: var(--_support-background);
-    border: 1px solid var(--_border);
-  }
-
-  .countdown time {
-    font-variant-numeric: tabular-nums;
-    font-weight: bold;
-  }
-
-  .browser-steps {
-    margin-block-start: 0.5rem;
-  }
-
-  details {
-    margin-block-start: 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: 0.25rem;
-    background: var(--_support-background);
-  }
-
-  summary {
-    display: list-item;
-    padding: 0.25rem 0.75rem;
-    cursor: pointer;
-    font-weight: bold;
-  }
-
-  .yours {
-    font-weight: normal;
-    color: var(--_muted);
-  }
-
-  details > .note,
-  details > ol {
-    margin: 0 0.75rem 0.75rem;
-  }
-
-  .browser-list li + li {
-    margin-block-start: 0.25rem;
-  }
-
-  .support {
-    margin-block-start: 1rem;
-    padding: 0.75rem;
-    border: 1px dashed var(--_border);
-    border-radius: 0.25rem;
-    background: var(--_support-background);
-    font-size: 0.875em;
-  }
-
-  .support-title {
-    margin: 0;
-    font-size: 1em;
-  }
-
-  .support dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0 1rem;
-    margin: 0.5rem 0;
-  }
-
-  .support dt {
-    color: var(--_muted);
-  }
-
-  .support dd {
-    margin: 0;
   }
 
   button {
@@ -219,9 +117,11 @@ export const errorHelpStyles = css`
     cursor: pointer;
   }
 
-  .loading {
-    margin-block-start: 0.75rem;
-    color: var(--_muted);
+  .heading:focus-visible,
+  a:focus-visible,
+  button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
   }
 
   .visually-hidden {
@@ -237,13 +137,8 @@ export const errorHelpStyles = css`
   }
 
   @media (forced-colors: active) {
-    :host,
-    .countdown,
-    details,
-    .support {
+    :host {
       border-color: CanvasText;
-      background: Canvas;
-      color: CanvasText;
     }
 
     .heading {
@@ -260,17 +155,10 @@ export const errorHelpStyles = css`
       color: ButtonText;
     }
 
+    .heading:focus-visible,
     a:focus-visible,
-    button:focus-visible,
-    summary:focus-visible,
-    .heading:focus-visible {
+    button:focus-visible {
       outline-color: Highlight;
-    }
-  }
-
-  @media (prefers-reduced-motion: no-preference) {
-    summary {
-      transition: background-color 0.15s;
     }
   }
 `;

@@ -1,4 +1,4 @@
-import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {LitElement, adoptStyles, html, type PropertyValues, type TemplateResult} from 'lit';
 import {customElement, property, query, state} from 'lit/decorators.js';
 import {html as staticHtml, literal, type StaticValue} from 'lit/static-html.js';
 import {localized, msg, str} from '@lit/localize';
@@ -6,9 +6,10 @@ import {ensureSonetLocalization, getSonetLocale} from '../../localization.js';
 import {normalizeLoginErrorCode, type LoginErrorCode} from '../../lib/login-response.js';
 import {detectBrowser, type BrowserFamily, type BrowserInfo} from '../../lib/capabilities.js';
 import {safeLinkHref} from '../../lib/link-href.js';
-import {formatWaitClock, parseRetryAt, resolveRetryAt, waitAmount} from '../../lib/retry-time.js';
+import {parseRetryAt, resolveRetryAt, waitAmount} from '../../lib/retry-time.js';
 import {CountdownController, systemClock, type CountdownClock} from '../../controllers/countdown-controller.js';
 import {ERROR_HELP_DEFAULT_LINKS, type ErrorHelpLinks} from './error-help.links.js';
+import type {GuidanceContext} from './guidance.js';
 import {SonetErrorHelpRetryReadyEvent} from './error-help.events.js';
 import {errorHelpStyles} from './error-help.styles.js';
 
@@ -76,41 +77,16 @@ function headingTitle(code: LoginErrorCode): string {
   }
 }
 
-function familyLabel(family: BrowserFamily): string {
-  switch (family) {
-    case 'edge':
-      return 'Microsoft Edge';
-    case 'chrome':
-      return 'Google Chrome';
-    case 'firefox':
-      return 'Mozilla Firefox';
-    case 'safari-mac':
-      return 'Safari (macOS)';
-    case 'safari-ios':
-      return 'Safari (iOS)';
-    case 'android-chrome':
-      return 'Chrome (Android)';
-    case 'samsung':
-      return 'Samsung Internet';
-    default:
-      return msg('その他のブラウザ', {id: 'help.support.other-browser'});
-  }
-}
-
-/** Removes control characters and caps the length: server text is shown as text, briefly. */
-function plainText(value: string | null | undefined, max: number): string {
-  // eslint-disable-next-line no-control-regex
-  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, max) : '';
-}
-
 /**
  * Explains a failed So-net login in Japanese or English: what happened, then numbered steps
  * that fix it (from So-net's support pages), and a small box of information for support with
  * a copy button.
  *
- * Every state renders from attributes alone. The step texts live in a separate module loaded
- * on first render (a short "読み込み中…" status shows meanwhile); await {@link ready} to know
- * they are in.
+ * Every state renders from attributes alone. The steps, the countdown and the support box
+ * live in a separate module loaded on first render (the heading, the code and a short
+ * "読み込み中…" status show meanwhile); await {@link ready} to know they are in. If that module
+ * cannot be loaded (offline), a short explanation with a retry button and the support link
+ * shows instead.
  *
  * @summary Inline guidance for a failed So-net login, by error code.
  *
@@ -239,6 +215,7 @@ export class SonetErrorHelp extends LitElement {
   @state() private stampedAt = 0;
 
   @query('.heading') private headingElement?: HTMLElement;
+  private stylesAdopted = false;
   @query('.support dl') private supportList?: HTMLElement;
 
   private readyPromise: Promise<void> | undefined;
@@ -295,7 +272,9 @@ export class SonetErrorHelp extends LitElement {
    * @returns whether the text reached the clipboard.
    */
   async copySupportInfo(): Promise<boolean> {
-    const text = this.supportText();
+    await this.ready;
+    if (!this.guidance) return false;
+    const text = this.guidance.supportText(this.guidanceContext());
     let copied = false;
     try {
       if (navigator.clipboard?.writeText) {
@@ -336,6 +315,11 @@ export class SonetErrorHelp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.guidance && !this.stylesAdopted && this.renderRoot instanceof ShadowRoot) {
+      // The guidance brings its own styles, so the shell's first load stays small.
+      adoptStyles(this.renderRoot, [...(this.constructor as typeof SonetErrorHelp).elementStyles, this.guidance.guidanceStyles]);
+      this.stylesAdopted = true;
+    }
     if (changed.has('clock')) this.countdown.clock = this.clock;
     if (changed.has('code') || this.stampedAt === 0) this.stampedAt = this.clock.now();
     if (changed.has('code') || changed.has('retryAfter') || changed.has('retryAt') || changed.has('clock')) {
@@ -419,34 +403,31 @@ export class SonetErrorHelp extends LitElement {
     return new Date(parseRetryAt(this.occurredAt) ?? this.stampedAt);
   }
 
-  /** Rows of the support box: label and value, all plain text. No user ID, password or token. */
-  private supportRows(): Array<[string, string]> {
-    const info = this.browserInfo;
-    const when = this.occurred;
-    const overridden = (BROWSER_FAMILIES as readonly string[]).includes(this.browser as string);
-    const browser =
-      overridden || !info?.name
-        ? familyLabel(this.family)
-        : plainText(`${info.name}${info.version ? ` ${info.version}` : ''}`, 64);
-    const rows: Array<[string, string]> = [[msg('エラーコード', {id: 'help.support.code'}), this.displayCode]];
-    const server = plainText(this.serverCode, 64);
-    if (server && server !== this.displayCode) rows.push([msg('サーバーの応答', {id: 'help.support.server-code'}), server]);
-    rows.push(
-      [
-        msg('日時', {id: 'help.support.time'}),
-        `${new Intl.DateTimeFormat(this.intlLocale, {dateStyle: 'medium', timeStyle: 'medium'}).format(when)} (${when.toISOString()})`,
-      ],
-      [msg('ブラウザ', {id: 'help.support.browser'}), browser],
-      ['OS', plainText(info?.osName, 64) || msg('不明', {id: 'help.support.unknown-os'})]
-    );
-    return rows;
+  private guidanceContext(): GuidanceContext {
+    const family = this.family;
+    return {
+      code: this.normalizedCode,
+      links: this.links,
+      browser: family,
+      windows: /win/i.test(this.browserInfo?.os ?? ''),
+      countdown: {state: this.countdown.state, remaining: this.countdown.remaining},
+      support: {
+        code: this.displayCode,
+        serverCode: typeof this.serverCode === 'string' ? this.serverCode : '',
+        occurred: this.occurred,
+        family,
+        overridden: (BROWSER_FAMILIES as readonly string[]).includes(this.browser as string),
+        info: this.browserInfo,
+      },
+      intlLocale: this.intlLocale,
+      supportHeading: HEADINGS[Math.min(this.level + 1, 6) - 2],
+      onCopy: this.onCopy,
+    };
   }
 
-  private supportText(): string {
-    return this.supportRows()
-      .map(([label, value]) => `${label}: ${value}`)
-      .join('\n');
-  }
+  private onCopy = (): void => {
+    void this.copySupportInfo();
+  };
 
   private selectSupportInfo(): boolean {
     const list = this.supportList;
@@ -461,30 +442,10 @@ export class SonetErrorHelp extends LitElement {
     }
   }
 
-  private renderCountdown(): TemplateResult | typeof nothing {
-    const {state: countdownState, remaining} = this.countdown;
-    if (countdownState === 'idle') return nothing;
-    if (countdownState === 'done') {
-      return html`<p part="countdown" class="countdown">
-        ${msg('もう一度ログインをお試しいただけます。', {id: 'help.countdown.done'})}
-      </p>`;
-    }
-    const seconds = Math.ceil(remaining / 1000);
-    return html`<p part="countdown" class="countdown">
-      ${msg('もう一度お試しいただけるまでの目安:', {id: 'help.countdown.label'})}
-      <time datetime=${`PT${seconds}S`}>${formatWaitClock(remaining)}</time>
-    </p>`;
-  }
-
   private renderBody(): TemplateResult {
     if (this.guidance) {
-      return this.guidance.renderGuidance({
-        code: this.normalizedCode,
-        links: this.links,
-        browser: this.family,
-        windows: /win/i.test(this.browserInfo?.os ?? ''),
-        countdown: this.renderCountdown(),
-      });
+      const ctx = this.guidanceContext();
+      return html`${this.guidance.renderGuidance(ctx)}${this.guidance.renderSupportInfo(ctx)}`;
     }
     if (this.loadFailed) {
       return html`<p class="lead">
@@ -493,7 +454,6 @@ export class SonetErrorHelp extends LitElement {
             {id: 'help.load-failed'}
           )}
         </p>
-        ${this.renderCountdown()}
         <p class="link"><a href=${this.links.support}>${msg('会員サポート', {id: 'help.load-failed.support'})}</a></p>
         <p><button type="button" @click=${this.retryLoad}>${msg('もう一度読み込む', {id: 'help.load-retry'})}</button></p>`;
     }
@@ -502,25 +462,10 @@ export class SonetErrorHelp extends LitElement {
 
   protected override render(): TemplateResult {
     const heading = HEADINGS[this.level - 2];
-    const subheading = HEADINGS[Math.min(this.level + 1, 6) - 2];
     return staticHtml`
       <${heading} part="heading" class="heading" tabindex="-1">${headingTitle(this.normalizedCode)}</${heading}>
       <p part="code" class="code">${msg(str`エラーコード: ${this.displayCode}`, {id: 'help.code'})}</p>
       <div class="body">${this.renderBody()}</div>
-      <div part="support-info" class="support" role="group" aria-labelledby="support-title">
-        <${subheading} class="support-title" id="support-title">${msg('サポート用の情報', {id: 'help.support.title'})}</${subheading}>
-        <p class="note">
-          ${msg('会員サポートにお問い合わせの際にお伝えください。パスワードなどの秘密の情報は含まれていません。', {
-            id: 'help.support.note',
-          })}
-        </p>
-        <dl>
-          ${this.supportRows().map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}
-        </dl>
-        <button part="copy-button" type="button" @click=${() => void this.copySupportInfo()}>
-          ${msg('サポート用の情報をコピー', {id: 'help.support.copy'})}
-        </button>
-      </div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
   }

@@ -13,10 +13,15 @@
  * `javascript-disabled` all filter.
  */
 import {html, nothing, type TemplateResult} from 'lit';
+import {html as staticHtml, type StaticValue} from 'lit/static-html.js';
 import {msg} from '@lit/localize';
-import type {BrowserFamily} from '../../lib/capabilities.js';
+import type {CountdownState} from '../../controllers/countdown-controller.js';
+import type {BrowserFamily, BrowserInfo} from '../../lib/capabilities.js';
 import type {LoginErrorCode} from '../../lib/login-response.js';
+import {formatWaitClock} from '../../lib/retry-time.js';
 import type {ErrorHelpLink, ErrorHelpLinks} from './error-help.links.js';
+
+export {guidanceStyles} from './guidance.styles.js';
 
 /** A text rendered at render time in the current locale. */
 type Text = () => string;
@@ -67,8 +72,32 @@ export interface GuidanceContext {
   browser: BrowserFamily;
   /** True on Windows: with no matching browser, the Internet Options steps open first. */
   windows: boolean;
-  /** The element's countdown, for steps that have one. */
-  countdown: TemplateResult | typeof nothing;
+  /** The retry countdown, for steps that have one (`SS503`, `locked`). */
+  countdown: {state: CountdownState; remaining: number};
+  /** Facts for the support box. */
+  support: SupportFacts;
+  /** Locale for dates (`ja-JP`, `en`). */
+  intlLocale: string;
+  /** Tag of the support box heading (one level below the element's heading). */
+  supportHeading: StaticValue;
+  /** Called when the copy button is pressed. */
+  onCopy: () => void;
+}
+
+/** What the support box shows. Nothing secret: no user ID, password, token or full user agent (ASVS 7.4.1). */
+export interface SupportFacts {
+  /** The code as shown to the member. */
+  code: string;
+  /** The code the server sent, untrusted text. */
+  serverCode: string;
+  /** When the failure happened. */
+  occurred: Date;
+  /** The browser family in use (after the `browser` override). */
+  family: BrowserFamily;
+  /** True when `family` comes from the `browser` attribute rather than detection. */
+  overridden: boolean;
+  /** The detected browser. */
+  info: BrowserInfo | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -726,7 +755,7 @@ function renderStep(step: HelpStep, ctx: GuidanceContext): TemplateResult {
     ${step.link
       ? html`<p class="link"><a href=${ctx.links[step.link.to]}>${step.link.label()}</a></p>`
       : nothing}
-    ${step.countdown ? ctx.countdown : nothing}
+    ${step.countdown ? renderCountdown(ctx) : nothing}
     ${step.browsers ? renderBrowserSteps(step.browsers, ctx) : nothing}
   </li>`;
 }
@@ -738,4 +767,91 @@ export function renderGuidance(ctx: GuidanceContext): TemplateResult {
     <ol part="steps" class="steps">
       ${guidance.steps.map((step) => renderStep(step, ctx))}
     </ol>`;
+}
+
+function renderCountdown({countdown}: GuidanceContext): TemplateResult | typeof nothing {
+  if (countdown.state === 'idle') return nothing;
+  if (countdown.state === 'done') {
+    return html`<p part="countdown" class="countdown">
+      ${msg('もう一度ログインをお試しいただけます。', {id: 'help.countdown.done'})}
+    </p>`;
+  }
+  // Not a live region: the element announces the start and the end once, in its own region.
+  return html`<p part="countdown" class="countdown">
+    ${msg('もう一度お試しいただけるまでの目安:', {id: 'help.countdown.label'})}
+    <time datetime=${`PT${Math.ceil(countdown.remaining / 1000)}S`}>${formatWaitClock(countdown.remaining)}</time>
+  </p>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Information for support
+
+function familyLabel(family: BrowserFamily): string {
+  switch (family) {
+    case 'edge':
+      return 'Microsoft Edge';
+    case 'chrome':
+      return 'Google Chrome';
+    case 'firefox':
+      return 'Mozilla Firefox';
+    case 'safari-mac':
+      return 'Safari (macOS)';
+    case 'safari-ios':
+      return 'Safari (iOS)';
+    case 'android-chrome':
+      return 'Chrome (Android)';
+    case 'samsung':
+      return 'Samsung Internet';
+    default:
+      return msg('その他のブラウザ', {id: 'help.support.other-browser'});
+  }
+}
+
+/** Control characters removed and the length capped: server and detection text is shown as text, briefly. */
+function plainText(value: string | null | undefined, max = 64): string {
+  // eslint-disable-next-line no-control-regex
+  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, max) : '';
+}
+
+/** Label and value of each line of the support box, as plain text. */
+export function supportRows(ctx: GuidanceContext): Array<[string, string]> {
+  const {code, serverCode, occurred, family, overridden, info} = ctx.support;
+  const browser =
+    overridden || !info?.name ? familyLabel(family) : plainText(`${info.name}${info.version ? ` ${info.version}` : ''}`);
+  const rows: Array<[string, string]> = [[msg('エラーコード', {id: 'help.support.code'}), code]];
+  const server = plainText(serverCode);
+  if (server && server !== code) rows.push([msg('サーバーの応答', {id: 'help.support.server-code'}), server]);
+  const time = Number.isFinite(occurred.getTime())
+    ? `${new Intl.DateTimeFormat(ctx.intlLocale, {dateStyle: 'medium', timeStyle: 'medium'}).format(occurred)} (${occurred.toISOString()})`
+    : '';
+  rows.push(
+    [msg('日時', {id: 'help.support.time'}), time],
+    [msg('ブラウザ', {id: 'help.support.browser'}), browser],
+    ['OS', plainText(info?.osName) || msg('不明', {id: 'help.support.unknown-os'})]
+  );
+  return rows;
+}
+
+/** The support box as the text the copy button puts on the clipboard. */
+export function supportText(ctx: GuidanceContext): string {
+  return supportRows(ctx)
+    .map(([label, value]) => `${label}: ${value}`)
+    .join('\n');
+}
+
+/** The support box: code, time, browser and OS, with a copy button. */
+export function renderSupportInfo(ctx: GuidanceContext): TemplateResult {
+  const tag = ctx.supportHeading;
+  return html`<div part="support-info" class="support" role="group" aria-labelledby="support-title">
+    ${staticHtml`<${tag} class="support-title" id="support-title">${msg('サポート用の情報', {id: 'help.support.title'})}</${tag}>`}
+    <p class="note">
+      ${msg('会員サポートにお問い合わせの際にお伝えください。パスワードなどの秘密の情報は含まれていません。', {
+        id: 'help.support.note',
+      })}
+    </p>
+    <dl>${supportRows(ctx).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+    <button part="copy-button" type="button" @click=${ctx.onCopy}>
+      ${msg('サポート用の情報をコピー', {id: 'help.support.copy'})}
+    </button>
+  </div>`;
 }
