@@ -17,8 +17,8 @@ function romanizeRun(run: string): string {
   // which wanakana needs; it runs on the kana run only, so the rest of the value is kept as typed.
   const romaji = toRomaji(prepared.normalize('NFKC'));
   // wanakana writes ん before a vowel or y as "n'"; the IME user typed "nn" (きんえん ← kinnen),
-  // and an apostrophe is not allowed in a user ID.
-  return romaji.replace(/n'/g, 'nn').toLowerCase();
+  // and an apostrophe is not allowed in a user ID. (Its romaji is lower-case: upcaseKatakana is off.)
+  return romaji.replace(/n'/g, 'nn');
 }
 
 /**

@@ -84,6 +84,15 @@ describe('analyzeUserId()', () => {
       // Kanji cannot be turned back into typed keys: no fix, even with toRomaji.
       ['山田', romaji, [error('kana', [[0, 2]], ['山', '田'])]],
       ['やまだ太郎', romaji, [error('kana', [[0, 5]], ['や', 'ま', 'だ', '太', '郎'])]],
+      // …and the other fixes keep the kana as typed rather than half-converting it (yamada_太郎).
+      [
+        'やまだ＿太郎',
+        romaji,
+        [
+          error('full-width', [[3, 4]], ['＿'], 'やまだ_太郎'),
+          error('kana', [[0, 3], [4, 6]], ['や', 'ま', 'だ', '太', '郎']),
+        ],
+      ],
       [
         'ゆき　ｍ',
         romaji,
