@@ -1,4 +1,4 @@
-import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import '../../src/components/user-id-field/user-id-field.js';
 import {typeText} from '../support/typing.js';
@@ -138,9 +138,14 @@ describe('<sonet-user-id-field>', () => {
       await typeInto(el, 'ｔａｒｏ＿ｓ＠ａａ２');
       const button = fixButton(el)!;
       expect(button.textContent!.trim()).to.equal('全角を半角に変換');
-      setTimeout(() => button.click());
-      const event = await oneEvent(el, 'input');
-      expect(event.bubbles).to.be.true;
+      // As a keyboard user: Tab to the fix button, Enter. The button goes away with the warning.
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement).to.equal(button);
+      const events: Event[] = [];
+      el.addEventListener('input', (e) => events.push(e));
+      await sendKeys({press: 'Enter'});
+      expect(events.length).to.equal(1);
+      expect(events[0].bubbles).to.be.true;
       await el.updateComplete;
       expect(el.value).to.equal('taro_s@aa2');
       expect(document.activeElement).to.equal(el.input);

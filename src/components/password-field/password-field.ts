@@ -71,6 +71,7 @@ export class SonetPasswordField extends FormFieldElement {
 
   private readonly core = new PasswordCore(this, {
     input: () => this.input,
+    inputId: () => this.inputId,
     hideDelay: () => (Number.isFinite(this.revealTimeout) && this.revealTimeout >= 0 ? this.revealTimeout : DEFAULT_REVEAL_HIDE_DELAY),
   });
 

@@ -15,6 +15,11 @@ export interface FieldWarning {
 export interface FieldCoreOptions {
   /** The field's `<input>` (rendered by the host or written by the page). */
   input: () => HTMLInputElement | null | undefined;
+  /**
+   * The input's id, known before the input is rendered; the ids of the warnings and the toggle
+   * derive from it.
+   */
+  inputId: () => string;
 }
 
 export type FieldHost = ReactiveControllerHost & HTMLElement;
@@ -49,7 +54,7 @@ export abstract class FieldCore implements ReactiveController {
 
   /** The id of the warnings container (derived from the input's id). */
   get warningsId(): string {
-    return `${this.options.input()?.id || 'sonet-field'}-warnings`;
+    return `${this.options.inputId()}-warnings`;
   }
 
   hostUpdate(): void {

@@ -1,4 +1,4 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, type TemplateResult} from 'lit';
 import {msg} from '@lit/localize';
 import {CapsLockController} from '../../controllers/caps-lock-controller.js';
 import {InputAnalysisController, type AnalysisPhase} from '../../controllers/input-analysis-controller.js';
@@ -42,7 +42,7 @@ export class PasswordCore extends FieldCore {
 
   /** The id of the show-password toggle. */
   get toggleId(): string {
-    return `${this.options.input()?.id || 'sonet-password'}-toggle`;
+    return `${this.options.inputId()}-toggle`;
   }
 
   private toggleButton(): HTMLElement | null {
@@ -115,14 +115,13 @@ export class PasswordCore extends FieldCore {
 
   /** The toggle button, the warnings and the status region, rendered after the input. */
   render(): TemplateResult {
-    const input = this.options.input();
     return html`<button
         type="button"
         class="sonet-toggle"
         part="toggle"
         id=${this.toggleId}
         aria-pressed=${this.reveal.shown ? 'true' : 'false'}
-        aria-controls=${input?.id ?? nothing}
+        aria-controls=${this.options.inputId()}
         @click=${() => this.reveal.toggle()}
       >
         ${msg('パスワードを表示', {id: 'field.show-password'})}</button

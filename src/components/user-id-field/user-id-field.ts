@@ -63,7 +63,8 @@ export class SonetUserIdField extends FormFieldElement {
   /** The input's `autocomplete` token (default `username`). */
   @property() autocomplete: AutoFill = 'username';
 
-  private readonly core = new UserIdCore(this, {input: () => this.input, domain: () => this.domain});
+  private readonly core = new UserIdCore(this, {input: () => this.input,
+    inputId: () => this.inputId, domain: () => this.domain});
 
   protected override initialValue(): string {
     return this.defaultValue;
