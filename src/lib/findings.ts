@@ -135,9 +135,9 @@ export const FINDING_RULES = {
    */
   'invalid-user-id': {userId: 'hint', password: null},
   /**
-   * The password looks typed with Caps Lock on: an ASCII letter run of five or more letters made of
-   * one lower-case letter followed only by capitals (`pASSWORD1`, `cORRECT hORSE`), where no other
-   * run of two or more letters contains a lower-case letter. The ranges cover those runs.
+   * The password looks typed with Caps Lock on: a run of five or more ASCII letters made of one
+   * lower-case letter followed only by capitals (`pASSWORD1`, `cORRECT hORSE`), while no run of
+   * letters has a lower-case letter after its first letter. The ranges cover those runs.
    * Deliberately conservative — not reported: `Password1`, `PASSWORD` (all capitals is a common
    * choice), `mRNA`, `iPAD`, `pASS` (too short to tell from a real word), `abcDEF` (Caps Lock turned
    * on mid-word looks exactly like deliberate mixed case) and `hello pASSWORD` (an ordinary word

@@ -465,7 +465,7 @@ function analyze(s: string, o: Resolved): Finding[] {
 /**
  * Finds what would make a So-net login fail, or deserves a second look, in a user ID as typed.
  * Total (never throws; `null`/`undefined` count as `''`, lone surrogates are single characters) and
- * linear in the length of the value. Findings come in {@link FINDING_CODES} order; see
+ * linear in the length of the value. Findings come in `FINDING_CODES` order; see
  * {@link FINDING_RULES} for each code.
  *
  * Every repairable finding (`full-width`, `kana`, spaces, `invisible`, `full-domain`) carries the
@@ -474,7 +474,7 @@ function analyze(s: string, o: Resolved): Finding[] {
  *
  * @example
  * analyzeUserId('ｔａｒｏ＿ｓ＠ａａ２．ｓｏ－ｎｅｔ．ｎｅ．ｊｐ ');
- * // full-width, edge-space and full-domain, each with fix 'taro_s@aa2', plus look-alike ('o')
+ * // full-width, edge-space and full-domain, each with fix 'taro_s@aa2'
  *
  * analyzeUserId('taro_s', {phase: 'blur'});
  * // [{code: 'missing-subdomain', level: 'hint', ranges: [], chars: []}, look-alike …]
