@@ -24,3 +24,6 @@ export * from './lib/password.js';
 export * from './lib/romaji-loader.js';
 export * from './lib/status-feed.js';
 export * from './components/maintenance-notice/maintenance-notice.js';
+export * from './controllers/autofill-controller.js';
+export * from './components/login-form/login-form.js';
+export * from './components/login-form/login-form.events.js';

@@ -41,18 +41,20 @@ export function readFailureCount(storage: CounterStorage | null | undefined, key
   } catch {
     // Storage blocked: the in-memory count below is all there is.
   }
-  // The larger of the two: a write that failed (quota) must not make the count stick.
+  // The memory only holds a count whose write failed (quota): it must not make the count stick.
   return Math.max(stored, memory.get(key) ?? 0);
 }
 
 /** Adds one failure and returns the new count. */
 export function recordFailure(storage: CounterStorage | null | undefined, key = FAILURE_COUNT_KEY): number {
   const next = Math.min(readFailureCount(storage, key) + 1, 1_000_000);
-  memory.set(key, next);
   try {
-    storage?.setItem(key, String(next));
+    if (!storage) throw new Error('no storage');
+    storage.setItem(key, String(next));
+    memory.delete(key);
   } catch {
-    // Quota or blocked storage: the in-memory count holds.
+    // Blocked storage or quota: keep the count in memory for this page.
+    memory.set(key, next);
   }
   return next;
 }

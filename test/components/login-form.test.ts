@@ -1,0 +1,788 @@
+import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import '../../src/components/login-form/login-form.js';
+import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
+import type {
+  SonetLoginErrorEvent,
+  SonetLoginSubmitEvent,
+  SonetLoginSuccessEvent,
+} from '../../src/components/login-form/login-form.events.js';
+import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
+import {setSonetLocale} from '../../src/localization.js';
+import {typeText} from '../support/typing.js';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+interface FetchCall {
+  url: string;
+  init: RequestInit;
+}
+
+const realFetch = window.fetch;
+let calls: FetchCall[] = [];
+
+/** Replaces window.fetch; every response code is deterministic. */
+function stubFetch(respond: (call: FetchCall) => Response | Promise<Response>): void {
+  calls = [];
+  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const call = {url: String(input), init: init ?? {}};
+    calls.push(call);
+    return Promise.resolve().then(() => respond(call));
+  }) as typeof fetch;
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {status, headers: {'Content-Type': 'application/json', ...headers}});
+}
+
+const USER_ID = 'taro_s@aa2';
+const PASSWORD = 'Sonet-Demo1';
+
+const userIdInput = (el: SonetLoginForm) => el.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
+const passwordInput = (el: SonetLoginForm) => el.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
+const submitButton = (el: SonetLoginForm) =>
+  el.form!.querySelector<HTMLButtonElement>('button[type="submit"], button:not([type]), input[type="submit"]')!;
+const toggle = (el: SonetLoginForm) => el.querySelector<HTMLButtonElement>('[part~="toggle"]')!;
+const help = (el: SonetLoginForm) => el.querySelector<HTMLElement & {code: string; ready: Promise<void>}>('sonet-error-help');
+const warningCodes = (el: Element) => [...el.querySelectorAll('[part~="warning"]')].map((w) => w.getAttribute('data-code'));
+const navigations = (el: SonetLoginForm): string[] => {
+  const list: string[] = [];
+  (el as unknown as {navigate: (url: string) => void}).navigate = (url) => list.push(url);
+  return list;
+};
+
+async function fill(el: SonetLoginForm, userId = USER_ID, password = PASSWORD): Promise<void> {
+  userIdInput(el).focus();
+  await typeText(userId);
+  passwordInput(el).focus();
+  await typeText(password);
+  await el.updateComplete;
+}
+
+/** Submits and waits until the form shows guidance, and focus has moved to it. */
+async function submitAndWaitForError(el: SonetLoginForm): Promise<SonetLoginErrorEvent> {
+  const error = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
+  submitButton(el).click();
+  const event = await error;
+  await waitUntil(() => help(el)?.shadowRoot?.activeElement, 'focus did not reach the guidance', {timeout: 5000});
+  return event;
+}
+
+function formBody(call: FetchCall): URLSearchParams {
+  return new URLSearchParams(String(call.init.body));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('<sonet-login-form>', () => {
+  before(() => executeServerCommand('emulate-focus'));
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    stubFetch(() => json(401, {code: 'invalid_credentials'}));
+  });
+
+  afterEach(() => {
+    window.fetch = realFetch;
+    sessionStorage.clear();
+  });
+
+  describe('accessibility', () => {
+    it('is accessible when it renders the form itself', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible when it enhances the page’s form', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form>
+        <form method="post" action="/api/login">
+          <label for="uid">ユーザーID</label>
+          <input id="uid" name="user_id" autocomplete="username" />
+          <label for="pw">ユーザーIDパスワード</label>
+          <input id="pw" name="password" type="password" autocomplete="current-password" />
+          <button>ログイン</button>
+        </form>
+      </sonet-login-form>`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible with warnings, a fix, the password shown and Caps Lock on', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el, 'ｔａｒｏ', 'pASSWORD1');
+      toggle(el).click();
+      passwordInput(el).dispatchEvent(new KeyboardEvent('keydown', {key: 'A', modifierCapsLock: true, bubbles: true}));
+      await el.updateComplete;
+      expect(warningCodes(el)).to.include.members(['full-width', 'caps-lock', 'caps-lock-pattern', 'reveal-caution']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible while busy', async () => {
+      stubFetch(() => new Promise<Response>(() => {}));
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el);
+      submitButton(el).click();
+      await el.updateComplete;
+      expect(el.busy).to.be.true;
+      await expect(el).to.be.accessible();
+    });
+
+    for (const code of ['invalid-credentials', 'SS503', 'ce500', '500', 'locked', 'maintenance', 'network', 'unknown']) {
+      it(`is accessible with the guidance for ${code}`, async () => {
+        sessionStorage.setItem(FAILURE_COUNT_KEY, '3');
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+        await el.showError(code);
+        await help(el)!.ready;
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('keeps the form, labels and inputs in the light DOM, inside a <form>', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      expect(el.shadowRoot).to.equal(null);
+      for (const input of [userIdInput(el), passwordInput(el)]) {
+        expect(input.form).to.equal(el.form);
+        expect(input.name).to.not.equal('');
+        expect(el.querySelector(`label[for="${input.id}"]`)).to.exist;
+        expect(input.getAttribute('autocapitalize')).to.equal('none');
+        expect(input.getAttribute('spellcheck')).to.equal('false');
+        expect(input.getAttribute('autocorrect')).to.equal('off');
+        expect(input.hasAttribute('maxlength')).to.be.false;
+      }
+      expect(passwordInput(el).type).to.equal('password');
+    });
+
+    it('passes Chromium’s form audit (what its password manager checks)', async function () {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el, 'ｔａｒｏ', 'x');
+      toggle(el).click();
+      await el.updateComplete;
+      const issues = await executeServerCommand('form-audit');
+      if (issues === null) this.skip(); // only Chromium has the DevTools protocol audit
+      expect(issues).to.deep.equal([]);
+    });
+
+    it('passes Chromium’s form audit when enhancing the page’s form with guidance shown', async function () {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form>
+        <form method="post" action="/api/login">
+          <label for="uid2">ユーザーID</label>
+          <input id="uid2" name="user_id" autocomplete="username" />
+          <label for="pw2">ユーザーIDパスワード</label>
+          <input id="pw2" name="password" type="password" autocomplete="current-password" />
+          <button>ログイン</button>
+        </form>
+      </sonet-login-form>`);
+      await fill(el);
+      await submitAndWaitForError(el);
+      const issues = await executeServerCommand('form-audit');
+      if (issues === null) this.skip();
+      expect(issues).to.deep.equal([]);
+    });
+
+    it('orders the keyboard path: ID → password → toggle → submit → help links', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      userIdInput(el).focus();
+      const path: Array<Element | null> = [];
+      for (let i = 0; i < 4; i++) {
+        await sendKeys({press: 'Tab'});
+        path.push(document.activeElement);
+      }
+      expect(path).to.deep.equal([passwordInput(el), toggle(el), submitButton(el), el.querySelector('[part~="links"] a')]);
+    });
+  });
+
+  describe('warnings', () => {
+    let el: SonetLoginForm;
+    beforeEach(async () => {
+      el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+    });
+
+    it('warns about the user ID next to it and offers the fix', async () => {
+      userIdInput(el).focus();
+      await typeText('taro_s@aa2.so-net.ne.jp');
+      await el.updateComplete;
+      const field = userIdInput(el).closest('.sonet-field')!;
+      expect(warningCodes(field)).to.deep.equal(['full-domain']);
+      field.querySelector<HTMLButtonElement>('[part~="fix"]')!.click();
+      await el.updateComplete;
+      expect(userIdInput(el).value).to.equal('taro_s@aa2');
+      expect(warningCodes(el)).to.deep.equal([]);
+    });
+
+    it('links each input to its warnings with aria-describedby', async () => {
+      await fill(el, 'ｔａｒｏ', 'ｐ');
+      for (const input of [userIdInput(el), passwordInput(el)]) {
+        const ids = input.getAttribute('aria-describedby')!.split(' ');
+        const warnings = input.closest('.sonet-field')!.querySelector('[part~="warnings"]')!;
+        expect(ids).to.include(warnings.id);
+        expect(warnings.textContent).to.contain('全角');
+      }
+    });
+
+    it('warns about Caps Lock only while the password has focus', async () => {
+      passwordInput(el).focus();
+      passwordInput(el).dispatchEvent(new KeyboardEvent('keydown', {key: 'A', modifierCapsLock: true, bubbles: true}));
+      await el.updateComplete;
+      expect(warningCodes(el)).to.deep.equal(['caps-lock']);
+      userIdInput(el).focus();
+      await el.updateComplete;
+      expect(warningCodes(el)).to.deep.equal([]);
+      userIdInput(el).dispatchEvent(new KeyboardEvent('keydown', {key: 'A', modifierCapsLock: true, bubbles: true}));
+      await el.updateComplete;
+      expect(warningCodes(el)).to.deep.equal([]);
+    });
+
+    it('shows the missing @subdomain on submit, and still submits', async () => {
+      await fill(el, 'taro_s', PASSWORD);
+      submitButton(el).click();
+      await el.updateComplete;
+      expect(warningCodes(userIdInput(el).closest('.sonet-field')!)).to.deep.equal(['missing-subdomain']);
+      expect(calls).to.have.length(1);
+    });
+
+    it('never blocks submit because of a warning', async () => {
+      await fill(el, 'ｔａｒｏ＿ｓ＠ａａ２', 'ｐａｓｓ');
+      submitButton(el).click();
+      await el.updateComplete;
+      expect(calls).to.have.length(1);
+      expect(formBody(calls[0]).get('user_id')).to.equal('ｔａｒｏ＿ｓ＠ａａ２');
+    });
+
+    it('shows no warning in the middle of an IME composition', async () => {
+      const input = userIdInput(el);
+      input.focus();
+      input.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true}));
+      input.value = 'たろう';
+      input.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true}));
+      await el.updateComplete;
+      expect(warningCodes(el)).to.deep.equal([]);
+      input.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: 'たろう'}));
+      await el.updateComplete;
+      expect(warningCodes(el)).to.deep.equal(['kana']);
+    });
+
+    it('does not submit on Enter while an IME composition is in progress', async () => {
+      await fill(el);
+      const input = userIdInput(el);
+      input.focus();
+      input.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true}));
+      await sendKeys({press: 'Enter'});
+      await aTimeout(50);
+      expect(calls).to.have.length(0);
+      input.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: ''}));
+      await sendKeys({press: 'Enter'});
+      await aTimeout(50);
+      expect(calls).to.have.length(1);
+    });
+
+    it('cancels the Enter keydown that confirms a conversion (isComposing, keyCode 229)', () => {
+      for (const init of [{isComposing: true}, {keyCode: 229}]) {
+        const event = new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true, ...init});
+        userIdInput(el).dispatchEvent(event);
+        expect(event.defaultPrevented, JSON.stringify(init)).to.be.true;
+      }
+      const plain = new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true});
+      userIdInput(el).dispatchEvent(plain);
+      expect(plain.defaultPrevented).to.be.false;
+    });
+  });
+
+  describe('show-password toggle', () => {
+    let el: SonetLoginForm;
+    beforeEach(async () => {
+      el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+    });
+
+    it('is reached with Tab after the password and works with Space', async () => {
+      await fill(el);
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement).to.equal(toggle(el));
+      await sendKeys({press: ' '});
+      await el.updateComplete;
+      expect(passwordInput(el).type).to.equal('text');
+      expect(passwordInput(el).value).to.equal(PASSWORD);
+      expect(toggle(el).getAttribute('aria-pressed')).to.equal('true');
+      expect(toggle(el).getAttribute('aria-controls')).to.equal(passwordInput(el).id);
+    });
+
+    it('hides the password again on submit', async () => {
+      await fill(el);
+      toggle(el).click();
+      expect(passwordInput(el).type).to.equal('text');
+      submitButton(el).click();
+      expect(passwordInput(el).type).to.equal('password');
+    });
+
+    it('catches kana typed while the password is shown', async () => {
+      toggle(el).click();
+      await el.updateComplete;
+      const input = passwordInput(el);
+      input.focus();
+      input.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true}));
+      input.value = 'ぱすわーど';
+      input.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: 'ぱすわーど'}));
+      await el.updateComplete;
+      expect(warningCodes(input.closest('.sonet-field')!)).to.include('kana');
+    });
+  });
+
+  describe('submission', () => {
+    it('POSTs the form data with fetch: same-origin credentials, JSON accepted, CSRF header', async () => {
+      const meta = document.createElement('meta');
+      meta.name = 'csrf-token';
+      meta.content = 'token-123';
+      document.head.append(meta);
+      try {
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+        await fill(el);
+        submitButton(el).click();
+        await el.updateComplete;
+        expect(calls).to.have.length(1);
+        const [{url, init}] = calls;
+        expect(url).to.equal(new URL('/api/login', location.href).href);
+        expect(init.method).to.equal('POST');
+        expect(init.credentials).to.equal('same-origin');
+        const headers = new Headers(init.headers);
+        expect(headers.get('Accept')).to.equal('application/json');
+        expect(headers.get('X-CSRF-Token')).to.equal('token-123');
+        expect(formBody(calls[0]).get('user_id')).to.equal(USER_ID);
+        expect(formBody(calls[0]).get('password')).to.equal(PASSWORD);
+      } finally {
+        meta.remove();
+      }
+    });
+
+    it('says it is working and ignores a second submit while busy', async () => {
+      let answer!: (r: Response) => void;
+      stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el);
+      submitButton(el).click();
+      await el.updateComplete;
+      expect(submitButton(el).textContent!.trim()).to.equal('ログインしています…');
+      expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(el.form!.getAttribute('aria-busy')).to.equal('true');
+      submitButton(el).click();
+      passwordInput(el).focus();
+      await sendKeys({press: 'Enter'});
+      await aTimeout(20);
+      expect(calls).to.have.length(1);
+      answer(json(401, {code: 'invalid_credentials'}));
+      await oneEvent(el, 'sonet-login-error');
+      await el.updateComplete;
+      expect(submitButton(el).textContent!.trim()).to.equal('ログイン');
+      expect(el.form!.hasAttribute('aria-busy')).to.be.false;
+    });
+
+    it('fires sonet-login-success and follows a same-origin redirect', async () => {
+      stubFetch(() => json(200, {ok: true, redirect: '/mypage/'}));
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      const went = navigations(el);
+      await fill(el);
+      const success = oneEvent(el, 'sonet-login-success') as Promise<SonetLoginSuccessEvent>;
+      submitButton(el).click();
+      const event = await success;
+      expect(event.redirect).to.equal(new URL('/mypage/', location.href).href);
+      expect(event.composed && event.bubbles && event.cancelable).to.be.true;
+      expect(went).to.deep.equal([new URL('/mypage/', location.href).href]);
+    });
+
+    it('never follows an off-site redirect', async () => {
+      stubFetch(() => json(200, {ok: true, redirect: 'https://evil.example/'}));
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      const went = navigations(el);
+      await fill(el);
+      const success = oneEvent(el, 'sonet-login-success') as Promise<SonetLoginSuccessEvent>;
+      submitButton(el).click();
+      expect((await success).redirect).to.equal(null);
+      await el.updateComplete;
+      expect(went).to.deep.equal([]);
+      expect(el.querySelector('[role="status"].sonet-login-form__status')!.textContent!.trim()).to.equal('ログインしました。');
+    });
+
+    it('leaves navigation to the host that cancels sonet-login-success', async () => {
+      stubFetch(() => json(200, {redirect: '/mypage/'}));
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      const went = navigations(el);
+      el.addEventListener('sonet-login-success', (e) => e.preventDefault());
+      await fill(el);
+      const success = oneEvent(el, 'sonet-login-success');
+      submitButton(el).click();
+      await success;
+      expect(went).to.deep.equal([]);
+    });
+
+    const responses: Array<[string, () => Response | Promise<Response>, string]> = [
+      ['401 invalid_credentials', () => json(401, {code: 'invalid_credentials'}), 'invalid-credentials'],
+      ['503 SS503 with Retry-After', () => json(503, {code: 'SS503'}, {'Retry-After': '120'}), 'SS503'],
+      ['an HTML 500 page', () => new Response('<h1>Internal Server Error</h1>', {status: 500, headers: {'Content-Type': 'text/html'}}), '500'],
+      ['a ce500 page', () => new Response('<p>エラー (コード:ce500)</p>', {status: 200, headers: {'Content-Type': 'text/html'}}), 'ce500'],
+      ['503 maintenance', () => json(503, {code: 'maintenance'}), 'maintenance'],
+      ['423 locked', () => json(423, {code: 'locked'}), 'locked'],
+      ['a failed fetch', () => Promise.reject(new TypeError('Failed to fetch')), 'network'],
+      ['garbage with 418', () => new Response('\u0000{{{', {status: 418}), 'unknown'],
+    ];
+    for (const [name, respond, code] of responses) {
+      it(`shows the guidance for ${code} after ${name}`, async () => {
+        stubFetch(respond);
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+        await fill(el);
+        const event = await submitAndWaitForError(el);
+        expect(event.code).to.equal(code);
+        expect(help(el)!.code).to.equal(code);
+      });
+    }
+
+    it('passes Retry-After to the guidance countdown', async () => {
+      stubFetch(() => json(503, {code: 'SS503'}, {'Retry-After': '120'}));
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el);
+      const event = await submitAndWaitForError(el);
+      expect(event.retryAfterSeconds).to.equal(120);
+      expect(help(el)!.getAttribute('retry-after')).to.equal('120');
+    });
+
+    it('gives up after the timeout with the network guidance', async () => {
+      let signal: AbortSignal | undefined;
+      stubFetch(
+        (call) =>
+          new Promise<Response>((_, reject) => {
+            signal = call.init.signal!;
+            signal.addEventListener('abort', () => reject(signal!.reason));
+          })
+      );
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login" timeout="50"></sonet-login-form>`);
+      await fill(el);
+      const event = await submitAndWaitForError(el);
+      expect(signal!.aborted).to.be.true;
+      expect(event.code).to.equal('network');
+    });
+
+    it('after a failure: guidance above the form, focus on its heading, password cleared, ID kept', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el);
+      const event = await submitAndWaitForError(el);
+      expect(event.bubbles && event.composed).to.be.true;
+      const guidance = help(el)!;
+      expect(guidance.compareDocumentPosition(el.form!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
+      expect(document.activeElement).to.equal(guidance);
+      expect(guidance.shadowRoot!.activeElement!.matches('[part~="heading"]')).to.be.true;
+      expect(passwordInput(el).value).to.equal('');
+      expect(userIdInput(el).value).to.equal(USER_ID);
+    });
+
+    it('lets the browser post the form itself with native', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form native>
+        <form method="post" action="/api/login">
+          <label for="nu">ユーザーID</label><input id="nu" name="user_id" autocomplete="username" />
+          <label for="np">ユーザーIDパスワード</label><input id="np" name="password" type="password" autocomplete="current-password" />
+          <button>ログイン</button>
+        </form>
+      </sonet-login-form>`);
+      let prevented: boolean | undefined;
+      const stop = (e: Event) => {
+        prevented = e.defaultPrevented;
+        e.preventDefault(); // keep the test page
+      };
+      window.addEventListener('submit', stop);
+      try {
+        await fill(el);
+        toggle(el).click();
+        submitButton(el).click();
+        expect(prevented).to.equal(false);
+        expect(calls).to.have.length(0);
+        expect(passwordInput(el).type).to.equal('password');
+        await el.updateComplete;
+        expect(submitButton(el).textContent!.trim()).to.equal('ログインしています…');
+      } finally {
+        window.removeEventListener('submit', stop);
+      }
+    });
+
+    describe('without an action', () => {
+      let el: SonetLoginForm;
+      beforeEach(async () => {
+        el = await fixture<SonetLoginForm>(html`<sonet-login-form></sonet-login-form>`);
+        await fill(el);
+      });
+
+      it('hands the form data to the host in a cancelable sonet-login-submit', async () => {
+        const submit = oneEvent(el, 'sonet-login-submit') as Promise<SonetLoginSubmitEvent>;
+        submitButton(el).click();
+        const event = await submit;
+        expect(event.cancelable && event.bubbles && event.composed).to.be.true;
+        expect(event.formData.get('user_id')).to.equal(USER_ID);
+        expect(event.detail.formData.get('password')).to.equal(PASSWORD);
+        expect(calls).to.have.length(0);
+        await el.updateComplete;
+        expect(el.busy).to.be.true;
+      });
+
+      it('shows the guidance when the host calls showError()', async () => {
+        submitButton(el).click();
+        await el.showError('SS503', {retryAfterSeconds: 60});
+        expect(el.busy).to.be.false;
+        expect(help(el)!.code).to.equal('SS503');
+        expect(document.activeElement).to.equal(help(el));
+        expect(passwordInput(el).value).to.equal('');
+      });
+
+      it('stays idle when the host cancels the event', async () => {
+        el.addEventListener('sonet-login-submit', (e) => e.preventDefault());
+        submitButton(el).click();
+        await el.updateComplete;
+        expect(el.busy).to.be.false;
+      });
+
+      it('clears the guidance and the count on showSuccess()', async () => {
+        await el.showError('invalid-credentials');
+        el.showSuccess();
+        await el.updateComplete;
+        expect(help(el)).to.equal(null);
+        expect(sessionStorage.getItem(FAILURE_COUNT_KEY)).to.equal(null);
+      });
+    });
+
+    it('shows the guidance of the error-code attribute on load', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form error-code="SS503"></sonet-login-form>`);
+      await waitUntil(() => help(el)?.shadowRoot?.activeElement, 'no focus on the guidance', {timeout: 5000});
+      expect(help(el)!.code).to.equal('SS503');
+    });
+
+    describe('error-param', () => {
+      const original = location.href;
+      afterEach(() => history.replaceState(null, '', original));
+
+      it('shows the guidance of a known code in the named query parameter', async () => {
+        history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({...Object.fromEntries(new URL(original).searchParams), error: 'ss503'})}`);
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form error-param="error"></sonet-login-form>`);
+        await waitUntil(() => help(el), 'no guidance', {timeout: 5000});
+        expect(help(el)!.code).to.equal('SS503');
+      });
+
+      it('ignores unknown codes and markup in the parameter', async () => {
+        history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({...Object.fromEntries(new URL(original).searchParams), error: '<img src=x onerror=alert(1)>'})}`);
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form error-param="error"></sonet-login-form>`);
+        await aTimeout(50);
+        expect(help(el)).to.equal(null);
+        expect(el.querySelector('img')).to.equal(null);
+      });
+
+      it('ignores the query unless error-param is set', async () => {
+        history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({...Object.fromEntries(new URL(original).searchParams), error: 'SS503'})}`);
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form></sonet-login-form>`);
+        await aTimeout(50);
+        expect(help(el)).to.equal(null);
+      });
+    });
+
+    describe('enhancing the page’s form', () => {
+      let el: SonetLoginForm;
+      beforeEach(async () => {
+        el = await fixture<SonetLoginForm>(html`<sonet-login-form>
+          <form method="post" action="/login-endpoint">
+            <input type="hidden" name="_csrf" value="hidden-token" />
+            <div>
+              <label for="pu">ユーザーID</label>
+              <input id="pu" name="user_id" autocomplete="username" aria-describedby="pu-hint" />
+              <p id="pu-hint">例: taro_s@aa2</p>
+            </div>
+            <label>ユーザーIDパスワード <input name="password" type="password" autocomplete="current-password" /></label>
+            <button><span>ログイン</span></button>
+          </form>
+        </sonet-login-form>`);
+      });
+
+      it('posts to the form’s own action, hidden inputs included', async () => {
+        await fill(el);
+        submitButton(el).click();
+        await el.updateComplete;
+        expect(calls[0].url).to.equal(new URL('/login-endpoint', location.href).href);
+        expect(formBody(calls[0]).get('_csrf')).to.equal('hidden-token');
+      });
+
+      it('keeps the page’s own hints in aria-describedby', async () => {
+        const ids = userIdInput(el).getAttribute('aria-describedby')!.split(' ');
+        expect(ids[0]).to.equal('pu-hint');
+        expect(ids).to.have.length(2);
+      });
+
+      it('puts the toggle after the label that wraps the password input', () => {
+        const label = passwordInput(el).closest('label')!;
+        expect(label.contains(toggle(el))).to.be.false;
+        expect(label.compareDocumentPosition(toggle(el)) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
+      });
+
+      it('restores the page’s button after the busy state', async () => {
+        await fill(el);
+        submitButton(el).click();
+        await el.updateComplete;
+        expect(submitButton(el).textContent!.trim()).to.equal('ログインしています…');
+        await submitAndWaitForErrorAfterClick(el);
+        expect(submitButton(el).innerHTML).to.equal('<span>ログイン</span>');
+      });
+    });
+  });
+
+  describe('lockout, autofill and checklist', () => {
+    let el: SonetLoginForm;
+    beforeEach(async () => {
+      el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+    });
+    const notice = (name: string) => el.querySelector(`[part~="notice"][part~="${name}"]`);
+
+    it('says from the second failure that repeated failures lock the account', async () => {
+      await fill(el);
+      await submitAndWaitForError(el);
+      expect(notice('lockout')).to.equal(null);
+      passwordInput(el).focus();
+      await typeText(PASSWORD);
+      await submitAndWaitForError(el);
+      const text = notice('lockout')!.textContent!;
+      expect(text).to.contain('2 回続けて失敗');
+      expect(text).to.contain('5 回');
+      expect(text).to.contain('パスワードを再設定してもロックは解除されません');
+    });
+
+    it('uses the lock-threshold attribute', async () => {
+      el.setAttribute('lock-threshold', '3');
+      sessionStorage.setItem(FAILURE_COUNT_KEY, '1');
+      await el.showError('invalid-credentials');
+      expect(notice('lockout')!.textContent).to.contain('3 回');
+    });
+
+    it('counts failures per tab without storing anything typed', async () => {
+      await fill(el);
+      await submitAndWaitForError(el);
+      expect(sessionStorage.getItem(FAILURE_COUNT_KEY)).to.equal('1');
+      for (let i = 0; i < sessionStorage.length; i++) {
+        const value = sessionStorage.getItem(sessionStorage.key(i)!)!;
+        expect(value).not.to.contain(USER_ID);
+        expect(value).not.to.contain(PASSWORD);
+      }
+      expect(JSON.stringify(localStorage)).not.to.contain(PASSWORD);
+    });
+
+    it('does not count failures that are not about credentials', async () => {
+      await el.showError('500');
+      expect(sessionStorage.getItem(FAILURE_COUNT_KEY)).to.equal(null);
+    });
+
+    it('suggests typing by hand when the failed attempt used browser-filled values', async () => {
+      // What autofill does: values appear with an input event but without any key press.
+      for (const [input, value] of [
+        [userIdInput(el), USER_ID],
+        [passwordInput(el), 'old-password'],
+      ] as const) {
+        input.value = value;
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+      }
+      await submitAndWaitForError(el);
+      expect(notice('autofill')!.textContent).to.contain('ブラウザに保存された古い情報の可能性があります');
+    });
+
+    it('does not suggest it when the member typed the values', async () => {
+      await fill(el);
+      await submitAndWaitForError(el);
+      expect(notice('autofill')).to.equal(null);
+    });
+
+    it('shows the checklist of causes in the same place after each failure', async () => {
+      const alerts = el.querySelector('[part~="alerts"]')!;
+      for (const code of ['invalid-credentials', 'SS503']) {
+        await el.showError(code);
+        await el.updateComplete;
+        const list = notice('checklist')!;
+        expect(alerts.contains(list)).to.be.true;
+        expect(list.compareDocumentPosition(el.form!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
+        expect(list.querySelectorAll('li')).to.have.length(6);
+      }
+    });
+  });
+
+  describe('links and capabilities', () => {
+    it('links to So-net’s help pages by default', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form></sonet-login-form>`);
+      const hrefs = [...el.querySelectorAll<HTMLAnchorElement>('[part~="links"] a')].map((a) => a.getAttribute('href'));
+      expect(hrefs).to.deep.equal([
+        'https://www.so-net.ne.jp/support/password/',
+        'https://support.so-net.ne.jp/supportsitedetailpage?id=000010196',
+        'https://www.so-net.ne.jp/retail/u/',
+        'https://www.so-net.ne.jp/emerge/',
+      ]);
+    });
+
+    it('takes http(s) and relative overrides and refuses javascript: URLs', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form
+        reset-href="/reset/"
+        maintenance-href="javascript:alert(1)"
+      ></sonet-login-form>`);
+      const hrefs = [...el.querySelectorAll<HTMLAnchorElement>('[part~="links"] a')].map((a) => a.getAttribute('href'));
+      expect(hrefs[0]).to.equal('/reset/');
+      expect(hrefs[3]).to.equal('https://www.so-net.ne.jp/emerge/');
+    });
+
+    it('shows the cookie guidance above the form when cookies are off', async () => {
+      Object.defineProperty(document, 'cookie', {configurable: true, get: () => '', set: () => {}});
+      try {
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+        await waitUntil(() => help(el), 'no cookie guidance', {timeout: 5000});
+        expect(help(el)!.code).to.equal('cookies-disabled');
+        expect(el.querySelector('[part~="alerts"]')!.contains(help(el))).to.be.true;
+        await help(el)!.ready;
+        await expect(el).to.be.accessible();
+      } finally {
+        delete (document as unknown as {cookie?: string}).cookie;
+      }
+    });
+
+    it('shows no cookie guidance when cookies work', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await aTimeout(50);
+      expect(help(el)).to.equal(null);
+    });
+  });
+
+  describe('i18n', () => {
+    afterEach(() => setSonetLocale('ja'));
+
+    it('speaks English when the locale is en', async () => {
+      await setSonetLocale('en');
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      expect(el.querySelector(`label[for="${userIdInput(el).id}"]`)!.textContent!.trim()).to.equal('User ID');
+      expect(el.querySelector(`label[for="${passwordInput(el).id}"]`)!.textContent!.trim()).to.equal('User ID password');
+      expect(submitButton(el).textContent!.trim()).to.equal('Log in');
+      expect(toggle(el).textContent!.trim()).to.equal('Show password');
+      await el.showError('invalid-credentials');
+      sessionStorage.setItem(FAILURE_COUNT_KEY, '1');
+      await el.showError('invalid-credentials');
+      expect(el.querySelector('[part~="lockout"]')!.textContent).to.contain('You have failed to log in 2 times in a row');
+      await expect(el).to.be.accessible();
+    });
+
+    it('switches language when <html lang> changes', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      expect(submitButton(el).textContent!.trim()).to.equal('ログイン');
+      await setSonetLocale('en');
+      await el.updateComplete;
+      expect(submitButton(el).textContent!.trim()).to.equal('Log in');
+    });
+
+    it('uses the host’s labels', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form
+        user-id-label="So-net ユーザーID"
+        password-label="パスワード"
+        submit-label="マイページにログイン"
+      ></sonet-login-form>`);
+      expect(el.querySelector(`label[for="${userIdInput(el).id}"]`)!.textContent!.trim()).to.equal('So-net ユーザーID');
+      expect(el.querySelector(`label[for="${passwordInput(el).id}"]`)!.textContent!.trim()).to.equal('パスワード');
+      expect(submitButton(el).textContent!.trim()).to.equal('マイページにログイン');
+    });
+  });
+});
+
+/** Waits for the error after a submit that was already clicked. */
+async function submitAndWaitForErrorAfterClick(el: SonetLoginForm): Promise<void> {
+  if (!el.errorShown) await oneEvent(el, 'sonet-login-error');
+  await waitUntil(() => help(el)?.shadowRoot?.activeElement, 'focus did not reach the guidance', {timeout: 5000});
+}
