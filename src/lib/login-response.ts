@@ -104,7 +104,11 @@ export interface LoginResponseResult {
    * pass it through {@link sameOriginRedirect} before navigating.
    */
   redirect?: string;
-  /** The code string the server sent, as text: trimmed, control characters removed, ≤ 64 chars. */
+  /**
+   * The code string the server sent, as text: trimmed, without control characters and without
+   * invisible format characters (bidi controls, zero-width characters, BOM, soft hyphen), at most
+   * 64 UTF-16 units, never ending in half a surrogate pair.
+   */
   serverCode?: string;
 }
 
@@ -418,11 +422,21 @@ function own(obj: unknown, key: string): unknown {
     : undefined;
 }
 
+// Controls, and the invisible format characters that reorder or hide text: a server code shown to
+// the member (and copied for support) must read as what it is — `\u202E` would display the rest
+// of the line reversed, zero-width characters would make two codes look the same
+// (Unicode TR #36, 2.1 bidirectional text spoofing).
+// eslint-disable-next-line no-control-regex
+const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
 function codeText(v: unknown): string | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
-  const text = v.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, SERVER_CODE_MAX);
+  let text = v.slice(0, 4 * SERVER_CODE_MAX).replace(HIDDEN_CHARACTERS, '').trim();
+  if (text.length > SERVER_CODE_MAX) {
+    const u = text.charCodeAt(SERVER_CODE_MAX - 1);
+    text = text.slice(0, u >= 0xd800 && u <= 0xdbff ? SERVER_CODE_MAX - 1 : SERVER_CODE_MAX);
+  }
   return text || undefined;
 }
 

@@ -313,7 +313,15 @@ function findDomain(t: string, domain: string, late: boolean): DomainMatch | und
   if (host.endsWith('.')) host = host.slice(0, -1);
   if (host === domain) return {cut: t.length, withoutSubdomain: true};
   if (host.length > domain.length + 1 && host.endsWith(domain) && host[host.length - domain.length - 1] === '.') {
-    return {cut: at + 1 + host.length - domain.length - 1, withoutSubdomain: false};
+    let end = host.length - domain.length - 1;
+    // The domain typed twice (`aa2.so-net.ne.jp.so-net.ne.jp`: typed after an autofilled full
+    // address): cut every copy, so that the suggestion is final and analyzing it offers no other.
+    while (end > domain.length + 1 && host[end - domain.length - 1] === '.' && host.slice(end - domain.length, end) === domain) {
+      end -= domain.length + 1;
+    }
+    // Nothing but copies of the domain after the `@`: the subdomain is what is missing.
+    if (host.slice(0, end) === domain) return {cut: t.length, withoutSubdomain: true};
+    return {cut: at + 1 + end, withoutSubdomain: false};
   }
   if (late) {
     // Left the field with a started domain (`taro_s@aa2.so-net`): the subdomain never holds a dot.
@@ -449,7 +457,7 @@ function analyze(s: string, o: Resolved): Finding[] {
   if (suggestion !== s && suggestion !== '') {
     // Offer the suggestion only for the codes it really removes, i.e. what analyzing it again with
     // the same options would no longer report. By construction it holds no spaces, invisible
-    // characters or full-width ASCII; kana, full-width signs and a doubled domain may remain.
+    // characters or full-width ASCII; kana and full-width signs may remain.
     const remaining = new Set<FindingCode>();
     if (normalized.japanese) remaining.add('kana');
     if (normalized.fullWidthSign) remaining.add('full-width');

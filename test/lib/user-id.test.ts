@@ -199,12 +199,14 @@ describe('analyzeUserId()', () => {
         [error('full-domain', [[8, 21]], [], 'yuki@ab3'), info('look-alike', [[10, 11]], ['o'])],
       ],
       ['yuki@ab3.example.jp', {domain: ''}, [info('look-alike', [[14, 15]], ['l'])]],
-      // The suggestion would still end in the domain: reported without a fix.
+      // The domain typed twice: every copy is cut, so the suggestion is final (analyzing it
+      // suggests nothing more).
       [
         'yuki@ab3.so-net.ne.jp.so-net.ne.jp',
         undefined,
-        [error('full-domain', [[21, 34]]), info('look-alike', [[10, 11], [23, 24]], ['o'])],
+        [error('full-domain', [[8, 34]], [], 'yuki@ab3'), info('look-alike', [[10, 11], [23, 24]], ['o'])],
       ],
+      ['yuki@so-net.ne.jp.so-net.ne.jp', blur, [hint('missing-subdomain'), info('look-alike', [[6, 7], [19, 20]], ['o'])]],
     ]);
   });
 
