@@ -1,0 +1,423 @@
+#!/usr/bin/env node
+// `npm run size`: what each part of sonet-login-elements costs a page, min + gzip -9 and brotli,
+// against lit alone (the floor every Lit element pays), and the CI budgets (exit 1 when missed).
+//
+// Every figure is esbuild --minify (ES2021, the `production` export condition, so Lit's dev mode
+// is out), except the `./bundle` export, which is measured as rollup.config.mjs builds it.
+// Code-split builds: a page loads the entry and the chunks it imports statically; `import()`
+// chunks load later (when first needed) and are listed separately. What loads together is
+// compressed as one stream: esbuild splits the first load into several small shared chunks where
+// Rollup or Vite (which know those modules are already loaded) emit one entry chunk, so one
+// stream is what a page's bundler ships; the per-file sum is printed beside it.
+//
+//   node scripts/size/size.mjs [--top N]   (the npm script runs `lit-localize build` first)
+//
+// 1 KB = 1,000 bytes here.
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
+import {dirname, join, relative, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {brotliCompressSync, constants as zlib, gzipSync} from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+process.chdir(ROOT);
+
+/** The CI budgets, in gzip bytes. */
+export const BUDGETS = {
+  firstLoad: 10_000,
+  everything: 18_000,
+};
+
+const topArg = process.argv.indexOf('--top');
+const TOP = topArg > 0 ? Number(process.argv[topArg + 1]) || 12 : 12;
+
+const LOGIN_FORM = 'src/components/login-form/login-form.ts';
+const ELEMENTS = [
+  ['<sonet-login-form>', LOGIN_FORM],
+  ['<sonet-user-id-field>', 'src/components/user-id-field/user-id-field.ts'],
+  ['<sonet-password-field>', 'src/components/password-field/password-field.ts'],
+  ['<sonet-error-help>', 'src/components/error-help/error-help.ts'],
+  ['<sonet-maintenance-notice>', 'src/components/maintenance-notice/maintenance-notice.ts'],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Compression and formatting
+
+function gzip(bytes) {
+  return gzipSync(bytes, {level: 9}).length;
+}
+
+function brotli(bytes) {
+  return brotliCompressSync(bytes, {
+    params: {
+      [zlib.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+}
+
+/** Sizes of files that load together: compressed as one stream, and file by file (`gzFiles`). */
+function measureFiles(files) {
+  const all = Buffer.concat(files.map((f) => Buffer.from(f)));
+  let gzFiles = 0;
+  for (const bytes of files) gzFiles += gzip(bytes);
+  return {files: files.length, min: all.length, gz: gzip(all), br: brotli(all), gzFiles};
+}
+
+const kb = (n) => (n / 1000).toFixed(1);
+
+// ---------------------------------------------------------------------------------------------
+// esbuild: split builds and static closures
+
+const OUT = join(ROOT, '.size-out'); // never written (write: false); names the outputs
+
+function esbuildOptions(extra) {
+  return {
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2021',
+    platform: 'browser',
+    conditions: ['production'],
+    legalComments: 'none',
+    splitting: true,
+    outdir: OUT,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    tsconfig: 'tsconfig.json',
+    ...extra,
+  };
+}
+
+/**
+ * Builds `entry` code-split and returns what a page loads statically, the `import()` chunks, and
+ * per-module byte counts.
+ */
+async function splitBuild(entry) {
+  const result = await esbuild.build(esbuildOptions({entryPoints: [entry]}));
+  const byPath = new Map(result.outputFiles.map((f) => [relative(ROOT, f.path), f.contents]));
+  const outputs = result.metafile.outputs;
+  const entryOut = Object.keys(outputs).find((p) => outputs[p].entryPoint);
+  const closure = (start, seen = new Set()) => {
+    const stack = [start];
+    while (stack.length) {
+      const p = stack.pop();
+      if (seen.has(p)) continue;
+      seen.add(p);
+      for (const i of outputs[p].imports) if (i.kind === 'import-statement' && !i.external) stack.push(i.path);
+    }
+    return seen;
+  };
+  const staticSet = closure(entryOut);
+  // Each import() target with the static chunks it adds to what is already loaded.
+  const dynamic = [];
+  const seenDynamic = new Set();
+  const queue = [...staticSet];
+  const loaded = new Set(staticSet);
+  while (queue.length) {
+    const p = queue.shift();
+    for (const i of outputs[p].imports) {
+      if (i.kind !== 'dynamic-import' || i.external || seenDynamic.has(i.path)) continue;
+      seenDynamic.add(i.path);
+      const adds = [...closure(i.path)].filter((x) => !loaded.has(x));
+      adds.forEach((x) => loaded.add(x));
+      queue.push(...adds);
+      dynamic.push({
+        chunk: i.path,
+        modules: Object.keys(outputs[i.path].inputs),
+        adds,
+      });
+    }
+  }
+  const filesOf = (set) => [...set].map((p) => byPath.get(p));
+  const modulesOf = (set) => {
+    const rows = [];
+    for (const p of set) {
+      const out = byPath.get(p);
+      const ratio = gzip(out) / out.length;
+      for (const [input, {bytesInOutput}] of Object.entries(outputs[p].inputs)) {
+        if (bytesInOutput > 0) rows.push({input, min: bytesInOutput, gzShare: Math.round(bytesInOutput * ratio)});
+      }
+    }
+    return rows.sort((a, b) => b.min - a.min);
+  };
+  return {
+    first: measureFiles(filesOf(staticSet)),
+    firstModules: modulesOf(staticSet),
+    dynamic: dynamic.map((d) => ({...d, size: measureFiles(filesOf(d.adds)), main: mainModule(d.modules)})),
+    all: measureFiles([...byPath.values()]),
+    allModules: modulesOf(new Set(Object.keys(outputs))),
+  };
+}
+
+/** The module a dynamic chunk is named after (its biggest source module). */
+function mainModule(modules) {
+  const own = modules.filter((m) => m.startsWith('src/'));
+  return own.length ? own[own.length - 1] : modules[modules.length - 1];
+}
+
+/** One module (or stdin) bundled alone, with some packages left external. */
+async function soloBuild(options) {
+  const result = await esbuild.build(esbuildOptions({splitting: false, ...options}));
+  return measureFiles(result.outputFiles.map((f) => f.contents));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The guidance text alone: every string <sonet-error-help>'s guidance shows, in both locales,
+// as a JSON array of strings (no ids, no markup) — the floor any design that ships all of it pays.
+
+function guidanceText() {
+  const src = readFileSync('src/components/error-help/guidance.ts', 'utf8');
+  const ids = new Set([...src.matchAll(/\{\s*id:\s*'([^']+)'/g)].map((m) => m[1]));
+  const xliff = readFileSync('xliff/en.xlf', 'utf8');
+  const units = new Map();
+  for (const m of xliff.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)) {
+    const body = m[2];
+    const text = (tag) =>
+      (body.match(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`))?.[1] ?? '')
+        .replace(/<x [^>]*>/g, '${}')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+    units.set(m[1], [text('source'), text('target')]);
+  }
+  const strings = [];
+  let missing = 0;
+  for (const id of ids) {
+    if (units.has(id)) strings.push(...units.get(id));
+    else missing++;
+  }
+  const json = Buffer.from(JSON.stringify(strings));
+  return {size: measureFiles([json]), strings: strings.length / 2, missing};
+}
+
+/** The Japanese text of every live warning (message ids `warning.*`), as a JSON array. */
+function warningText() {
+  const strings = [];
+  for (const file of warningModules()) {
+    const src = readFileSync(file, 'utf8');
+    for (const m of src.matchAll(/msg\(\s*(?:str)?(['`])([\s\S]*?)\1,\s*\{\s*id:\s*'warning\./g)) strings.push(m[2]);
+  }
+  return {size: measureFiles([Buffer.from(JSON.stringify(strings))]), strings: strings.length};
+}
+
+// ---------------------------------------------------------------------------------------------
+// The `./bundle` export, built exactly as rollup.config.mjs does (into memory, not dist/).
+
+async function rollupBundle() {
+  const {rollup} = await import('rollup');
+  const config = (await import(join(ROOT, 'rollup.config.mjs'))).default;
+  const warnings = [];
+  const bundle = await rollup({...config, onwarn: (w) => warnings.push(w)});
+  const {output} = await bundle.generate({...config.output, sourcemap: false});
+  await bundle.close();
+  const chunks = output.filter((o) => o.type === 'chunk');
+  const modules = new Set(chunks.flatMap((c) => Object.keys(c.modules).map((m) => relative(ROOT, m))));
+  return {size: measureFiles(chunks.map((c) => Buffer.from(c.code))), modules};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Source modules whose strings are live warnings (message ids `warning.*`). */
+function warningModules() {
+  const found = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, {withFileTypes: true})) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (p !== 'src/locales') walk(p);
+      } else if (p.endsWith('.ts') && /id:\s*'warning\./.test(readFileSync(p, 'utf8'))) found.push(p);
+    }
+  };
+  walk('src');
+  return found;
+}
+
+function pad(s, n, right = false) {
+  s = String(s);
+  return right ? s.padStart(n) : s.padEnd(n);
+}
+
+async function main() {
+  if (!existsSync('src/locales/en.ts')) {
+    console.error('src/locales/en.ts is missing: run `npx lit-localize build` (npm run size does).');
+    process.exit(2);
+  }
+  const rows = [];
+  const failures = [];
+  const add = (label, size, note = '') => rows.push({label, size, note});
+
+  const lit = await soloBuild({
+    stdin: {
+      contents:
+        "export {LitElement, html, css, nothing} from 'lit';\n" +
+        "export {customElement, property, state, query} from 'lit/decorators.js';",
+      resolveDir: ROOT,
+      loader: 'js',
+    },
+  });
+  add('lit alone (LitElement, html, css, decorators)', lit, 'the floor');
+  const litLocalize = await soloBuild({
+      stdin: {
+        contents:
+          "export {LitElement, html, css, nothing} from 'lit';\n" +
+          "export {customElement, property, state, query} from 'lit/decorators.js';\n" +
+          "export {configureLocalization, localized, msg, str} from '@lit/localize';",
+        resolveDir: ROOT,
+        loader: 'js',
+      },
+    });
+  add('lit + @lit/localize runtime', litLocalize);
+
+  let loginForm;
+  for (const [tag, entry] of ELEMENTS) {
+    if (!existsSync(entry)) {
+      add(`${tag} alone`, null, `${entry} not found`);
+      continue;
+    }
+    const build = await splitBuild(entry);
+    if (entry === LOGIN_FORM) loginForm = build;
+    add(
+      `${tag} — first load`,
+      build.first,
+      `static imports${build.first.files > 1 ? `; as ${build.first.files} esbuild files ${kb(build.first.gzFiles)}` : ''}`
+    );
+    for (const d of build.dynamic) {
+      add(`  └ import() ${relative('src', d.main).replace(/\.ts$/, '')}`, d.size, 'loaded when first needed');
+    }
+  }
+
+  const guidanceModule = await soloBuild({
+    entryPoints: ['src/components/error-help/guidance.ts'],
+    external: ['lit', 'lit/*', '@lit/localize', './guidance.styles.js'],
+    packages: 'external',
+  });
+  const text = guidanceText();
+  add('guidance module alone (ja, lit external)', guidanceModule, 'steps + templates');
+  add('guidance text alone (ja + en strings)', text.size, `${text.strings} strings as JSON`);
+  add(
+    'en locale alone',
+    await soloBuild({entryPoints: ['src/locales/en.ts'], packages: 'external'}),
+    'every English string'
+  );
+  const warnings = warningText();
+  add('live warning text alone (ja)', warnings.size, `${warnings.strings} strings as JSON`);
+  const analysis = await soloBuild({
+    stdin: {
+      contents:
+        "export {analyzeUserId} from './src/lib/user-id.ts';\nexport {analyzePassword} from './src/lib/password.ts';",
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+  });
+  add('analysis core alone (analyzeUserId, analyzePassword)', analysis, 'src/lib, no element');
+  const romaji = await soloBuild({
+    entryPoints: ['src/lib/romaji.ts'],
+    external: ['./half-width.js', './text-scan.js'],
+  });
+  add('romaji suggestion (wanakana inside)', romaji, 'loaded when kana appear');
+
+  const everythingSplit = await splitBuild('src/index.ts');
+  add('npm: every module (index, all chunks)', everythingSplit.all, `as ${everythingSplit.all.files} files ${kb(everythingSplit.all.gzFiles)}`);
+  let bundle;
+  try {
+    bundle = await rollupBundle();
+    add('./bundle export (rollup, one file)', bundle.size, 'everything inlined');
+  } catch (error) {
+    add('./bundle export (rollup, one file)', null, 'build failed');
+    failures.push(`the ./bundle build failed: ${error.message}`);
+  }
+
+  // ----- the table
+  const w = Math.max(...rows.map((r) => r.label.length));
+  const header = `| ${pad('measured', w)} | files |    min KB | gzip KB | brotli KB | gzip × lit | note`;
+  console.log('\nsonet-login-elements — sizes (esbuild --minify, gzip -9, brotli 11; 1 KB = 1,000 B)\n');
+  console.log(header);
+  console.log(`|${'-'.repeat(w + 2)}|------:|----------:|--------:|----------:|-----------:|-----`);
+  for (const r of rows) {
+    if (!r.size) {
+      console.log(`| ${pad(r.label, w)} |     – |         – |       – |         – |          – | ${r.note}`);
+      continue;
+    }
+    const {files, min, gz, br} = r.size;
+    console.log(
+      `| ${pad(r.label, w)} | ${pad(files, 5, true)} | ${pad(kb(min), 9, true)} | ${pad(kb(gz), 7, true)} | ${pad(
+        kb(br),
+        9,
+        true
+      )} | ${pad((gz / lit.gz).toFixed(2) + '×', 10, true)} | ${r.note}`
+    );
+  }
+
+  // ----- budgets
+  console.log('\nBudgets (gzip):');
+  const warningSources = warningModules();
+  const check = (name, size, limit, modules, covers) => {
+    if (!size) {
+      failures.push(`${name}: not measured`);
+      console.log(`  ✗ ${name}: NOT MEASURED`);
+      return;
+    }
+    const uncovered = covers.filter((m) => !modules.has(m));
+    const ok = size.gz <= limit && uncovered.length === 0;
+    console.log(
+      `  ${ok ? '✓' : '✗'} ${name}: ${size.gz} B (${kb(size.gz)} KB) of ${kb(limit)} KB` +
+        (size.gz > limit ? ` — OVER BY ${size.gz - limit} B` : ` — ${limit - size.gz} B to spare`)
+    );
+    if (uncovered.length) console.log(`    does not include ${uncovered.join(', ')}, which it must`);
+    if (!ok) failures.push(`${name}: ${kb(size.gz)} KB gzip > ${kb(limit)} KB${uncovered.length ? ' or incomplete' : ''}`);
+    return ok;
+  };
+  const firstOk = check(
+    '<sonet-login-form> first load, every live warning, ja strings, lit included',
+    loginForm?.first,
+    BUDGETS.firstLoad,
+    new Set(loginForm?.firstModules.map((m) => m.input) ?? []),
+    loginForm ? warningSources : []
+  );
+  const everythingOk = check(
+    'everything (./bundle: all guidance in ja + en, romaji suggestion)',
+    bundle?.size,
+    BUDGETS.everything,
+    bundle?.modules ?? new Set(),
+    [
+      'src/components/error-help/guidance.ts',
+      'src/locales/en.ts',
+      'src/lib/romaji.ts',
+      ...(existsSync(LOGIN_FORM) ? [LOGIN_FORM] : []),
+    ]
+  );
+  const firstFloor = litLocalize.gz + warnings.size.gz + analysis.gz;
+  console.log(
+    `  floor of the first load: lit + @lit/localize ${litLocalize.gz} B + live warning text ${warnings.size.gz} B + ` +
+      `analysis core ${analysis.gz} B = ${kb(firstFloor)} KB (files compressed apart; together they share a little)` +
+      (firstFloor > BUDGETS.firstLoad ? ' — above the budget before any element code' : '')
+  );
+  const floor = litLocalize.gz + text.size.gz;
+  console.log(
+    `  guidance text alone: ${text.size.gz} B gzip (${text.strings} strings, ja + en); with lit + @lit/localize: ${kb(floor)} KB` +
+      (floor > BUDGETS.everything ? ' — the everything budget cannot be met without cutting guidance' : '')
+  );
+
+  const contributors = (title, modules) => {
+    console.log(`\n${title} — biggest modules (min bytes; gzip ≈ share of its file's gzip):`);
+    for (const m of modules.slice(0, TOP)) {
+      console.log(`  ${pad(m.min, 7, true)}  ≈${pad(m.gzShare, 6, true)}  ${m.input}`);
+    }
+  };
+  if (loginForm && !firstOk) contributors('<sonet-login-form> first load', loginForm.firstModules);
+  if (!everythingOk) contributors('everything (npm, all chunks)', everythingSplit.allModules);
+
+  if (failures.length) {
+    console.log(`\nSIZE BUDGET MISSED (${failures.length}):`);
+    for (const f of failures) console.log(`  - ${f}`);
+    process.exitCode = 1;
+  } else {
+    console.log('\nAll size budgets met.');
+  }
+}
+
+await main();
