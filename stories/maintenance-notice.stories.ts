@@ -1,6 +1,8 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import '../src/components/maintenance-notice/maintenance-notice.js';
+import {inDark, inEnglish, inForcedColors} from './looks.js';
 
 const HOUR = 60 * 60 * 1000;
 const at = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
@@ -18,38 +20,108 @@ const feeds = {
     },
     maintenance: [],
   }),
+  incidentOpenEnded: () => ({version: 1, incident: {since: at(-0.5)}, maintenance: []}),
   maintenance: () => ({
     version: 1,
     incident: null,
     maintenance: [{start: at(-1), end: at(3), services: ['マイページ', 'So-net Webメール']}],
   }),
   upcoming: () => ({version: 1, incident: null, maintenance: [{start: at(30), end: at(34)}]}),
+  nothing: () => ({version: 1, incident: null, maintenance: [{start: at(24 * 10), end: at(24 * 10 + 4)}]}),
+  // Not version 1: the element cannot use it.
+  invalid: () => ({version: 2, status: 'ok'}),
 };
 
-const meta: Meta = {
+type Args = {feed: keyof typeof feeds; 'horizon-hours': number; 'heading-level': number; 'info-href': string};
+
+/**
+ * `<sonet-maintenance-notice>` reads a small JSON status feed (`src`) and shows an outage, a
+ * maintenance window going on, or one planned within `horizon-hours`, before a member tries to
+ * log in and fails. The stories serve the feed as a `data:` URL with times relative to now.
+ */
+const meta: Meta<Args> = {
   title: 'Elements/sonet-maintenance-notice',
   component: 'sonet-maintenance-notice',
   render: (args) =>
     html`<sonet-maintenance-notice
-      src=${feedUrl(feeds[args['feed'] as keyof typeof feeds]())}
-      horizon-hours=${args['horizonHours']}
+      src=${feedUrl(feeds[args.feed]())}
+      horizon-hours=${args['horizon-hours']}
+      heading-level=${ifDefined(args['heading-level'] === 2 ? undefined : args['heading-level'])}
+      info-href=${ifDefined(args['info-href'] || undefined)}
     ></sonet-maintenance-notice>`,
-  args: {feed: 'incident', horizonHours: 72},
-  argTypes: {feed: {control: 'select', options: Object.keys(feeds)}},
+  args: {feed: 'incident', 'horizon-hours': 72, 'heading-level': 2, 'info-href': ''},
+  argTypes: {
+    feed: {control: 'select', options: Object.keys(feeds), description: 'The status feed the story serves (not an attribute)'},
+    'heading-level': {control: {type: 'number', min: 2, max: 6}},
+  },
+  parameters: {layout: 'padded'},
 };
 export default meta;
 
+type Story = StoryObj<Args>;
+
 /** An outage going on, with a title and an expected recovery time. */
-export const Incident: StoryObj = {args: {feed: 'incident'}};
+export const Incident: Story = {args: {feed: 'incident'}};
+
+/** An outage without a title or an expected recovery time. */
+export const IncidentWithoutRecoveryTime: Story = {args: {feed: 'incidentOpenEnded'}};
 
 /** A maintenance window going on now, with the affected services. */
-export const MaintenanceInProgress: StoryObj = {args: {feed: 'maintenance'}};
+export const MaintenanceInProgress: Story = {args: {feed: 'maintenance'}};
 
 /** A maintenance window starting within the horizon (here in 30 hours). */
-export const ScheduledMaintenance: StoryObj = {args: {feed: 'upcoming'}};
+export const ScheduledMaintenance: Story = {args: {feed: 'upcoming'}};
 
-/** A feed that cannot be used (404): the element hides itself and warns once in the console. */
-export const UnavailableFeed: StoryObj = {
-  render: () => html`<sonet-maintenance-notice src="/no-such-status.json"></sonet-maintenance-notice>
-    <p>(The notice above renders nothing: its feed answers 404.)</p>`,
+/**
+ * Nothing to report (the only window starts in 10 days, beyond `horizon-hours`): the element
+ * is `hidden` and takes no space.
+ */
+export const NothingToReport: Story = {
+  args: {feed: 'nothing'},
+  render: (args) => html`${meta.render!(args, {} as never)}
+    <p>(The notice above is hidden: nothing starts within ${args['horizon-hours']} hours.)</p>`,
+};
+
+/** A feed that cannot be used (not version 1): the element hides itself and warns once in the console. */
+export const UnusableFeed: Story = {
+  args: {feed: 'invalid'},
+  render: (args) => html`${meta.render!(args, {} as never)}
+    <p>(The notice above renders nothing: its feed is not a version-1 status feed.)</p>`,
+};
+
+/** An outage in English: times in Japan time, marked GMT+9. */
+export const IncidentEnglish: Story = {...inEnglish, args: {feed: 'incident'}};
+
+/** Maintenance going on, in English. */
+export const MaintenanceInProgressEnglish: Story = {...inEnglish, args: {feed: 'maintenance'}};
+
+/** An outage in dark mode. */
+export const IncidentDark: Story = {...inDark, args: {feed: 'incident'}};
+
+/** Planned maintenance in dark mode. */
+export const ScheduledMaintenanceDark: Story = {...inDark, args: {feed: 'upcoming'}};
+
+/** An outage in forced-colors mode. */
+export const IncidentForcedColors: Story = {...inForcedColors, args: {feed: 'incident'}};
+
+/** A theme through the custom properties and the parts (see the style element in "Show code"). */
+export const Themed: Story = {
+  render: () => html`<style>
+      .brand-notice {
+        --sonet-maintenance-notice-background: #fff;
+        --sonet-maintenance-notice-border-color: #c9d3ea;
+        --sonet-maintenance-notice-maintenance-color: #7a4d00;
+        --sonet-maintenance-notice-link-color: #0f49c2;
+        --sonet-maintenance-notice-radius: 0;
+        --sonet-maintenance-notice-padding: 1rem 1.5rem;
+        --sonet-maintenance-notice-heading-size: 1.25rem;
+      }
+      .brand-notice::part(notice) {
+        box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
+      }
+      .brand-notice::part(link) {
+        font-weight: bold;
+      }
+    </style>
+    <sonet-maintenance-notice class="brand-notice" src=${feedUrl(feeds.maintenance())}></sonet-maintenance-notice>`,
 };

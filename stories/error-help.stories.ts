@@ -1,0 +1,205 @@
+import type {Meta, StoryObj} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {SonetErrorHelp} from '../src/components/error-help/error-help.js';
+import {LOGIN_ERROR_CODES} from '../src/lib/login-response.js';
+import type {BrowserInfo} from '../src/lib/capabilities.js';
+import {inDark, inEnglish, inForcedColors, OCCURRED_AT} from './looks.js';
+
+/**
+ * `<sonet-error-help>` explains a failed login inline: the heading and code, what happened,
+ * numbered steps from the So-net support pages, and a box of information for support.
+ * Every state renders from attributes, so each story is one line of HTML (see "Show code").
+ */
+type Args = {
+  code: string;
+  'retry-after': string;
+  browser: string;
+  'heading-level': number;
+  'server-code': string;
+  'occurred-at': string;
+};
+
+const BROWSERS = ['', 'edge', 'chrome', 'firefox', 'safari-mac', 'safari-ios', 'android-chrome', 'samsung', 'other'];
+
+const meta: Meta<Args> = {
+  title: 'Elements/sonet-error-help',
+  component: 'sonet-error-help',
+  render: (args) => html`<sonet-error-help
+    code=${args.code}
+    retry-after=${ifDefined(args['retry-after'] || undefined)}
+    browser=${ifDefined(args.browser || undefined)}
+    heading-level=${ifDefined(args['heading-level'] === 2 ? undefined : args['heading-level'])}
+    server-code=${ifDefined(args['server-code'] || undefined)}
+    occurred-at=${ifDefined(args['occurred-at'] || undefined)}
+  ></sonet-error-help>`,
+  args: {code: 'SS503', 'retry-after': '', browser: '', 'heading-level': 2, 'server-code': '', 'occurred-at': OCCURRED_AT},
+  argTypes: {
+    code: {control: 'select', options: [...LOGIN_ERROR_CODES, 'E1234']},
+    browser: {control: 'select', options: BROWSERS},
+    'heading-level': {control: {type: 'number', min: 2, max: 6}},
+    'retry-after': {control: 'text'},
+  },
+  parameters: {layout: 'padded'},
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+// --- Each code ----------------------------------------------------------------------------
+
+/** 「コード:SS503」: too many failed logins; the countdown runs from `retry-after` (30 minutes here). */
+export const SS503: Story = {args: {code: 'SS503', 'retry-after': '1800', 'server-code': 'SS503'}};
+
+/** SS503 when the wait is over (`retry-after="0"`): the countdown says a retry is possible now. */
+export const SS503WaitOver: Story = {args: {code: 'SS503', 'retry-after': '0'}};
+
+/** SS503 without `retry-after`: no countdown, only "wait a while". */
+export const SS503WithoutRetryAfter: Story = {args: {code: 'SS503'}};
+
+/** 「コード:ce500」: logged in, but the page after login could not be reached. */
+export const Ce500: Story = {args: {code: 'ce500', 'server-code': 'ce500'}};
+
+/** 「コード:500」: cache or strict privacy settings; the browser's own steps open first (Chrome here). */
+export const Code500: Story = {args: {code: '500', browser: 'chrome', 'server-code': '500'}};
+
+/** Wrong user ID or password (HTTP 401 `invalid_credentials`): the input checklist from the support page. */
+export const InvalidCredentials: Story = {args: {code: 'invalid-credentials', 'server-code': 'invalid_credentials'}};
+
+/** Locked after repeated failures (HTTP 423), with a countdown of 3 hours: a password reset does not lift it. */
+export const Locked: Story = {args: {code: 'locked', 'retry-after': '10800'}};
+
+/** Outage or maintenance (HTTP 503 `maintenance`): check 障害・メンテナンス情報 and wait. */
+export const Maintenance: Story = {args: {code: 'maintenance'}};
+
+/** The request never got an answer (offline, timeout). */
+export const Network: Story = {args: {code: 'network'}};
+
+/** Cookies are off (detected before the member tries): per-browser steps to allow them (Safari on iPhone here). */
+export const CookiesDisabled: Story = {args: {code: 'cookies-disabled', browser: 'safari-ios'}};
+
+/** JavaScript is off (the server-rendered page shows this after a plain form post); Edge's steps first. */
+export const JavascriptDisabled: Story = {args: {code: 'javascript-disabled', browser: 'edge'}};
+
+/** A code the library does not know: the general steps, with the server's code shown as text. */
+export const Unknown: Story = {args: {code: 'E1234', 'server-code': 'E1234'}};
+
+// --- 500 in each browser ------------------------------------------------------------------
+
+/** 500 in Microsoft Edge: its cookie and JavaScript steps open first. */
+export const Code500Edge: Story = {args: {code: '500', browser: 'edge'}};
+
+/** 500 in Google Chrome on a computer. */
+export const Code500Chrome: Story = {args: {code: '500', browser: 'chrome'}};
+
+/** 500 in Firefox (its JavaScript switch is in about:config). */
+export const Code500Firefox: Story = {args: {code: '500', browser: 'firefox'}};
+
+/** 500 in Safari on a Mac. */
+export const Code500SafariMac: Story = {args: {code: '500', browser: 'safari-mac'}};
+
+/** 500 on an iPhone or iPad (every iOS browser uses Safari's settings). */
+export const Code500SafariIos: Story = {args: {code: '500', browser: 'safari-ios'}};
+
+/** 500 in Chrome on Android. */
+export const Code500AndroidChrome: Story = {args: {code: '500', browser: 'android-chrome'}};
+
+const windowsOther: BrowserInfo = {family: 'other', name: '', os: 'windows', osName: 'Windows', mobile: false};
+
+/**
+ * 500 in an unrecognized browser on Windows: the Internet Options steps (the support page's
+ * 1/5–5/5) open first. The detection result is injected through the `browserInfo` property.
+ */
+export const Code500WindowsInternetOptions: Story = {
+  render: () => html`<sonet-error-help
+    code="500"
+    occurred-at=${OCCURRED_AT}
+    .browserInfo=${windowsOther}
+  ></sonet-error-help>`,
+};
+
+/** 500 in a browser the library does not know (`browser="other"`): every browser's steps, all closed. */
+export const Code500OtherBrowser: Story = {args: {code: '500', browser: 'other'}};
+
+// --- Loading and offline ------------------------------------------------------------------
+
+/** The steps are still loading (they are a separate module, loaded on first render). */
+class SonetErrorHelpLoading extends SonetErrorHelp {
+  protected static override loadGuidance = () => new Promise<never>(() => {});
+}
+customElements.define('sonet-error-help-loading', SonetErrorHelpLoading);
+
+/** The steps could not be loaded (offline): a short explanation, a retry button and the support link. */
+class SonetErrorHelpOffline extends SonetErrorHelp {
+  protected static override loadGuidance = () => Promise.reject(new Error('offline'));
+}
+customElements.define('sonet-error-help-offline', SonetErrorHelpOffline);
+
+/** While the steps load: the heading, the code and 「読み込み中…」. */
+export const Loading: Story = {
+  render: () => html`<sonet-error-help-loading code="invalid-credentials"></sonet-error-help-loading>`,
+};
+
+/** The steps could not be loaded (offline): what to do instead, with a retry button. */
+export const StepsUnavailable: Story = {
+  render: () => html`<sonet-error-help-offline code="500"></sonet-error-help-offline>`,
+};
+
+// --- Languages and looks ------------------------------------------------------------------
+
+/** SS503 in English (any story switches with the Locale toolbar). */
+export const SS503English: Story = {...inEnglish, args: {code: 'SS503', 'retry-after': '1800'}};
+
+/** Wrong ID or password, in English. */
+export const InvalidCredentialsEnglish: Story = {...inEnglish, args: {code: 'invalid-credentials'}};
+
+/** 500 with the browser steps, in English. */
+export const Code500English: Story = {...inEnglish, args: {code: '500', browser: 'firefox'}};
+
+/** SS503 in dark mode (`prefers-color-scheme: dark`). */
+export const SS503Dark: Story = {...inDark, args: {code: 'SS503', 'retry-after': '1800'}};
+
+/** 500 with an open browser disclosure in dark mode. */
+export const Code500Dark: Story = {...inDark, args: {code: '500', browser: 'safari-mac'}};
+
+/** SS503 in forced-colors mode (Windows contrast themes). */
+export const SS503ForcedColors: Story = {...inForcedColors, args: {code: 'SS503', 'retry-after': '1800'}};
+
+/** 500 in forced-colors mode: borders keep the disclosures and the support box visible. */
+export const Code500ForcedColors: Story = {...inForcedColors, args: {code: '500', browser: 'edge'}};
+
+/**
+ * A theme through the custom properties (colours, radius, sizes) and the parts (heading, steps,
+ * copy button): see the style element in "Show code".
+ */
+export const Themed: Story = {
+  render: () => html`<style>
+      .brand-help {
+        --sonet-error-help-background: #f4f7ff;
+        --sonet-error-help-color: #14213d;
+        --sonet-error-help-muted-color: #3d4a66;
+        --sonet-error-help-accent-color: #1d3fbf;
+        --sonet-error-help-border-color: #b9c6ef;
+        --sonet-error-help-link-color: #0f49c2;
+        --sonet-error-help-focus-color: #e05a00;
+        --sonet-error-help-support-background: #ffffff;
+        --sonet-error-help-button-background: #1d3fbf;
+        --sonet-error-help-button-color: #ffffff;
+        --sonet-error-help-radius: 1rem;
+        --sonet-error-help-padding: 1.5rem;
+        --sonet-error-help-heading-size: 1.375rem;
+        --sonet-error-help-font-size: 1.0625rem;
+      }
+      .brand-help::part(heading) {
+        letter-spacing: 0.02em;
+      }
+      .brand-help::part(step) {
+        padding-inline-start: 0.25rem;
+      }
+      .brand-help::part(copy-button) {
+        border-radius: 999px;
+        padding-inline: 1.25rem;
+      }
+    </style>
+    <sonet-error-help class="brand-help" code="SS503" retry-after="900" occurred-at=${OCCURRED_AT}></sonet-error-help>`,
+};

@@ -1,0 +1,349 @@
+import type {Meta, StoryObj} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {expect, waitFor} from 'storybook/test';
+import type {SonetLoginForm} from '../src/components/login-form/login-form.js';
+import '../src/components/login-form/login-form.js';
+import '../src/components/error-help/error-help.js';
+import {recordFailure, resetFailures} from '../src/lib/failure-counter.js';
+import {LOGIN_ERROR_CODES} from '../src/lib/login-response.js';
+import {inDark, inEnglish, inForcedColors} from './looks.js';
+import {find, guidance, pressWithCapsLock, tab, type, warning} from './play.js';
+
+/**
+ * `<sonet-login-form>`: the So-net member login form. It renders its own form when it is empty
+ * (most stories) or enhances the one the page wrote ("Page form"). Live warnings appear while
+ * the member types; after a failure, the guidance of `<sonet-error-help>` and the form's
+ * notices appear above the form.
+ *
+ * The stories with a play function type into the form as a member does; the Interactions panel
+ * shows each step. Never type a real So-net ID or password here.
+ */
+type Args = {
+  action: string;
+  native: boolean;
+  'error-code': string;
+  'lock-threshold': number;
+  domain: string;
+  'reveal-timeout': number;
+  'heading-level': number;
+  'user-id-label': string;
+  'password-label': string;
+  'submit-label': string;
+};
+
+const meta: Meta<Args> = {
+  title: 'Elements/sonet-login-form',
+  component: 'sonet-login-form',
+  render: (args) => html`<sonet-login-form
+    action=${ifDefined(args.action || undefined)}
+    ?native=${args.native}
+    error-code=${ifDefined(args['error-code'] || undefined)}
+    lock-threshold=${ifDefined(args['lock-threshold'] === 5 ? undefined : args['lock-threshold'])}
+    domain=${ifDefined(args.domain || undefined)}
+    reveal-timeout=${ifDefined(args['reveal-timeout'] === 3000 ? undefined : args['reveal-timeout'])}
+    heading-level=${ifDefined(args['heading-level'] === 2 ? undefined : args['heading-level'])}
+    user-id-label=${ifDefined(args['user-id-label'] || undefined)}
+    password-label=${ifDefined(args['password-label'] || undefined)}
+    submit-label=${ifDefined(args['submit-label'] || undefined)}
+  ></sonet-login-form>`,
+  args: {
+    action: '',
+    native: false,
+    'error-code': '',
+    'lock-threshold': 5,
+    domain: '',
+    'reveal-timeout': 3000,
+    'heading-level': 2,
+    'user-id-label': '',
+    'password-label': '',
+    'submit-label': '',
+  },
+  argTypes: {
+    'error-code': {control: 'select', options: ['', ...LOGIN_ERROR_CODES]},
+    'heading-level': {control: {type: 'number', min: 2, max: 6}},
+  },
+  // The count of consecutive failures lives in sessionStorage (per tab): every story starts
+  // from zero, whatever was viewed before.
+  beforeEach: () => resetFailures(sessionStorage),
+  parameters: {layout: 'padded'},
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const form = (root: HTMLElement) => find<SonetLoginForm>(root, 'sonet-login-form');
+const userIdInput = (root: HTMLElement) => find<HTMLInputElement>(root, 'sonet-login-form input[autocomplete="username"]');
+const passwordInput = (root: HTMLElement) =>
+  find<HTMLInputElement>(root, 'sonet-login-form input[autocomplete="current-password"]');
+
+// --- Empty and enhanced --------------------------------------------------------------------
+
+/** The empty form the element renders: ユーザーID, ユーザーIDパスワード, パスワードを表示, ログイン, help links. */
+export const Empty: Story = {};
+
+/**
+ * Progressive enhancement: the page writes a plain form (it logs in without JavaScript) and the
+ * element adds the warnings, the toggle and the guidance around it.
+ */
+export const PageForm: Story = {
+  render: () => html`<sonet-login-form>
+    <form method="post" action="/login">
+      <p>
+        <label for="page-user-id">ユーザーID</label><br />
+        <input id="page-user-id" name="user_id" autocomplete="username" autocapitalize="none" spellcheck="false" required />
+      </p>
+      <p>
+        <label for="page-password">ユーザーIDパスワード</label><br />
+        <input id="page-password" name="password" type="password" autocomplete="current-password" required />
+      </p>
+      <button>ログイン</button>
+    </form>
+  </sonet-login-form>`,
+};
+
+/** The labels and the button text replaced by the host (`user-id-label`, `password-label`, `submit-label`). */
+export const CustomLabels: Story = {
+  args: {'user-id-label': 'So-net ユーザーID', 'password-label': 'パスワード', 'submit-label': 'マイページにログイン'},
+};
+
+// --- Live warnings --------------------------------------------------------------------------
+
+/** Full-width characters in the user ID (seed: 全角や半角): a warning naming them, and 「全角を半角に変換」. */
+export const WarningFullWidth: Story = {
+  play: async ({canvasElement}) => {
+    await type(await userIdInput(canvasElement), 'ｔａｒｏ＿ｓ＠ａａ２');
+    await warning(canvasElement, 'full-width');
+    await find(canvasElement, '[part~="fix"]');
+  },
+};
+
+/** Kana typed with the IME on: a warning, and the romaji the member probably meant as a one-tap fix. */
+export const WarningKanaWithRomaji: Story = {
+  play: async ({canvasElement}) => {
+    await type(await userIdInput(canvasElement), 'たろう');
+    await warning(canvasElement, 'kana');
+    const fix = await find(canvasElement, '[part~="fix"]');
+    await waitFor(() => expect(fix.textContent).toContain('tarou'));
+  },
+};
+
+/** A space in the user ID (seed: スペース (空白) が入力された場合): a warning and 「スペースを削除」. */
+export const WarningSpaces: Story = {
+  play: async ({canvasElement}) => {
+    await type(await userIdInput(canvasElement), 'taro_s @aa2');
+    await warning(canvasElement, 'space');
+  },
+};
+
+/** Caps Lock on while typing the password (seed: 大文字や小文字を間違えて入力). */
+export const WarningCapsLock: Story = {
+  play: async ({canvasElement}) => {
+    const input = await passwordInput(canvasElement);
+    await type(input, 'SONET');
+    pressWithCapsLock(input);
+    await warning(canvasElement, 'caps-lock');
+  },
+};
+
+/** A password whose case looks inverted (`sONET-dEMO`): a hint to check Caps Lock. */
+export const WarningCaseInverted: Story = {
+  play: async ({canvasElement}) => {
+    await type(await passwordInput(canvasElement), 'sONET-dEMO');
+    await warning(canvasElement, 'caps-lock-pattern');
+  },
+};
+
+/** The full mail domain typed (seed: taro_s@aa2.so-net.ne.jp): 「ドメインを除く (taro_s@aa2)」. */
+export const WarningFullDomain: Story = {
+  play: async ({canvasElement}) => {
+    await type(await userIdInput(canvasElement), 'taro_s@aa2.so-net.ne.jp');
+    await warning(canvasElement, 'full-domain');
+  },
+};
+
+/** Only the user name (seed: taro_s): on leaving the field, a hint to add the @subdomain. */
+export const WarningMissingSubdomain: Story = {
+  play: async ({canvasElement}) => {
+    await type(await userIdInput(canvasElement), 'taro_s');
+    await tab();
+    await warning(canvasElement, 'missing-subdomain');
+  },
+};
+
+/**
+ * 「パスワードを表示」 pressed: the password in a font that tells I l 1 and O 0 o apart, the
+ * look-alike characters named, and the caution to check nobody is looking.
+ */
+export const RevealedPasswordWithLookAlikes: Story = {
+  play: async ({canvasElement}) => {
+    const input = await passwordInput(canvasElement);
+    await type(input, 'Il1-O0o-pass');
+    (await find<HTMLButtonElement>(canvasElement, '[part~="toggle"]')).click();
+    await warning(canvasElement, 'look-alike');
+    await warning(canvasElement, 'reveal-caution');
+    await expect(input.type).toBe('text');
+  },
+};
+
+// --- Submission -----------------------------------------------------------------------------
+
+/** Busy: the login is on its way; the button says 「ログインしています…」 and further submits are ignored. */
+export const Busy: Story = {
+  play: async ({canvasElement}) => {
+    const el = await form(canvasElement);
+    // No action: the form hands the data to the host (`sonet-login-submit`) and stays busy
+    // until the host calls showError() or showSuccess(), which this story never does.
+    await type(await userIdInput(canvasElement), 'taro_s@aa2');
+    await type(await passwordInput(canvasElement), 'demo-password');
+    el.form!.requestSubmit();
+    await waitFor(() => expect(el.busy).toBe(true));
+  },
+};
+
+/** After `showSuccess()` without a redirect: 「ログインしました。」 */
+export const Succeeded: Story = {
+  play: async ({canvasElement}) => {
+    const el = await form(canvasElement);
+    el.showSuccess();
+    await waitFor(() => expect(el.querySelector('.sonet-login-form__status')?.textContent?.trim()).toBeTruthy());
+  },
+};
+
+// --- Failures inline ------------------------------------------------------------------------
+
+/** Wrong ID or password: the guidance, the checklist of causes, the password cleared. */
+export const ErrorInvalidCredentials: Story = {
+  args: {'error-code': 'invalid-credentials'},
+  play: async ({canvasElement}) => {
+    await guidance(canvasElement);
+  },
+};
+
+/** SS503 after too many failures, with the countdown from `Retry-After` (30 minutes here). */
+export const ErrorSS503: Story = {
+  play: async ({canvasElement}) => {
+    const el = await form(canvasElement);
+    await el.showError('SS503', {retryAfterSeconds: 1800, serverCode: 'SS503'});
+    const help = await guidance(canvasElement);
+    await waitFor(() => expect(help.shadowRoot?.querySelector('[part="countdown"]')).toBeTruthy());
+  },
+};
+
+/** ce500: logged in, but the page after login could not be reached. */
+export const ErrorCe500: Story = {args: {'error-code': 'ce500'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
+
+/** 500: cache or privacy settings, with the member's browser's steps first. */
+export const Error500: Story = {args: {'error-code': '500'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
+
+/** Locked (HTTP 423) with a countdown of 3 hours; a password reset does not lift it. */
+export const ErrorLocked: Story = {
+  play: async ({canvasElement}) => {
+    await (await form(canvasElement)).showError('locked', {retryAfterSeconds: 3 * 3600});
+    await guidance(canvasElement);
+  },
+};
+
+/** Maintenance or an outage (HTTP 503 `maintenance`). */
+export const ErrorMaintenance: Story = {
+  args: {'error-code': 'maintenance'},
+  play: async ({canvasElement}) => void (await guidance(canvasElement)),
+};
+
+/** No answer (offline, or the request timed out). */
+export const ErrorNetwork: Story = {args: {'error-code': 'network'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
+
+/** Cookies off: the steps to allow them (also shown above the form before a try when cookies are off). */
+export const ErrorCookiesDisabled: Story = {
+  args: {'error-code': 'cookies-disabled'},
+  play: async ({canvasElement}) => void (await guidance(canvasElement)),
+};
+
+/** JavaScript off, as reported by a server that renders the login page again (`error-code`). */
+export const ErrorJavascriptDisabled: Story = {
+  args: {'error-code': 'javascript-disabled'},
+  play: async ({canvasElement}) => void (await guidance(canvasElement)),
+};
+
+/** A failure the library does not recognize: the general steps. */
+export const ErrorUnknown: Story = {args: {'error-code': 'unknown'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
+
+/**
+ * The lockout warning: from the second consecutive failure in the tab, that repeated failures
+ * lock the account for a while (目安 `lock-threshold`, 5) and a reset does not lift a lock.
+ */
+export const LockoutWarning: Story = {
+  beforeEach: () => {
+    recordFailure(sessionStorage);
+    recordFailure(sessionStorage);
+  },
+  args: {'error-code': 'invalid-credentials'},
+  play: async ({canvasElement}) => {
+    await guidance(canvasElement);
+    await find(canvasElement, '[part~="lockout"]');
+  },
+};
+
+/**
+ * The autofill hint: the failed attempt used values the browser filled in (seed:
+ * ブラウザに記憶されている ID / パスワード), so the member is asked to type them by hand.
+ */
+export const AutofillHint: Story = {
+  play: async ({canvasElement}) => {
+    const el = await form(canvasElement);
+    // Values that arrive without key presses, as a password manager fills them.
+    for (const [input, value] of [
+      [await userIdInput(canvasElement), 'taro_s@aa2'],
+      [await passwordInput(canvasElement), 'old-saved-password'],
+    ] as const) {
+      input.value = value;
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+    }
+    el.addEventListener('sonet-login-submit', (event) => event.preventDefault(), {once: true});
+    el.form!.requestSubmit();
+    await el.showError('invalid-credentials');
+    await find(canvasElement, '[part~="autofill"]');
+  },
+};
+
+// --- Languages and looks --------------------------------------------------------------------
+
+/** The empty form in English. */
+export const EmptyEnglish: Story = {...inEnglish};
+
+/** Full-width warning in English. */
+export const WarningFullWidthEnglish: Story = {...inEnglish, play: WarningFullWidth.play};
+
+/** Wrong ID or password in English. */
+export const ErrorInvalidCredentialsEnglish: Story = {...inEnglish, ...ErrorInvalidCredentials};
+
+/** Warnings in dark mode. */
+export const WarningsDark: Story = {
+  ...inDark,
+  play: async ({canvasElement}) => {
+    await type(await userIdInput(canvasElement), 'ｔａｒｏ＿ｓ');
+    await warning(canvasElement, 'full-width');
+    const input = await passwordInput(canvasElement);
+    await type(input, 'pass');
+    pressWithCapsLock(input);
+    await warning(canvasElement, 'caps-lock');
+  },
+};
+
+/** A failure with its guidance and checklist in dark mode. */
+export const ErrorDark: Story = {...inDark, ...ErrorInvalidCredentials};
+
+/** Warnings and the pressed toggle in forced-colors mode. */
+export const WarningsForcedColors: Story = {
+  ...inForcedColors,
+  play: async ({canvasElement}) => {
+    await type(await userIdInput(canvasElement), 'taro_s@aa2.so-net.ne.jp');
+    await warning(canvasElement, 'full-domain');
+    await type(await passwordInput(canvasElement), 'Il1O0');
+    (await find<HTMLButtonElement>(canvasElement, '[part~="toggle"]')).click();
+    await warning(canvasElement, 'look-alike');
+  },
+};
+
+/** A failure in forced-colors mode. */
+export const ErrorForcedColors: Story = {...inForcedColors, ...ErrorInvalidCredentials};
