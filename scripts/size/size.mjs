@@ -66,6 +66,7 @@ function measureFiles(files) {
 }
 
 const kb = (n) => (n / 1000).toFixed(1);
+const num = (n) => n.toLocaleString('en-US');
 
 // ---------------------------------------------------------------------------------------------
 // esbuild: split builds and static closures
@@ -283,7 +284,7 @@ async function main() {
     add(
       `${tag} — first load`,
       build.first,
-      `static imports${build.first.files > 1 ? `; as ${build.first.files} esbuild files ${kb(build.first.gzFiles)}` : ''}`
+      `static imports${build.first.files > 1 ? `; ${num(build.first.gzFiles)} as ${build.first.files} separate files` : ''}`
     );
     for (const d of build.dynamic) {
       add(`  └ import() ${relative('src', d.main).replace(/\.ts$/, '')}`, d.size, 'loaded when first needed');
@@ -321,7 +322,7 @@ async function main() {
   add('romaji suggestion (wanakana inside)', romaji, 'loaded when kana appear');
 
   const everythingSplit = await splitBuild('src/index.ts');
-  add('npm: every module (index, all chunks)', everythingSplit.all, `as ${everythingSplit.all.files} files ${kb(everythingSplit.all.gzFiles)}`);
+  add('npm: every module (index, all chunks)', everythingSplit.all, `${num(everythingSplit.all.gzFiles)} as ${everythingSplit.all.files} separate files`);
   let bundle;
   try {
     bundle = await rollupBundle();
@@ -333,22 +334,18 @@ async function main() {
 
   // ----- the table
   const w = Math.max(...rows.map((r) => r.label.length));
-  const header = `| ${pad('measured', w)} | files |    min KB | gzip KB | brotli KB | gzip × lit | note`;
-  console.log('\nsonet-login-elements — sizes (esbuild --minify, gzip -9, brotli 11; 1 KB = 1,000 B)\n');
-  console.log(header);
-  console.log(`|${'-'.repeat(w + 2)}|------:|----------:|--------:|----------:|-----------:|-----`);
+  console.log('\nsonet-login-elements — sizes in bytes (esbuild --minify, gzip -9, brotli 11; 1 KB = 1,000 B)\n');
+  console.log(`| ${pad('measured', w)} | files |     min |   gzip | brotli | gzip × lit | note`);
+  console.log(`|${'-'.repeat(w + 2)}|------:|--------:|-------:|-------:|-----------:|-----`);
   for (const r of rows) {
     if (!r.size) {
-      console.log(`| ${pad(r.label, w)} |     – |         – |       – |         – |          – | ${r.note}`);
+      console.log(`| ${pad(r.label, w)} |     – |       – |      – |      – |          – | ${r.note}`);
       continue;
     }
     const {files, min, gz, br} = r.size;
     console.log(
-      `| ${pad(r.label, w)} | ${pad(files, 5, true)} | ${pad(kb(min), 9, true)} | ${pad(kb(gz), 7, true)} | ${pad(
-        kb(br),
-        9,
-        true
-      )} | ${pad((gz / lit.gz).toFixed(2) + '×', 10, true)} | ${r.note}`
+      `| ${pad(r.label, w)} | ${pad(files, 5, true)} | ${pad(num(min), 7, true)} | ${pad(num(gz), 6, true)} | ` +
+        `${pad(num(br), 6, true)} | ${pad((gz / lit.gz).toFixed(2) + '×', 10, true)} | ${r.note}`
     );
   }
 
