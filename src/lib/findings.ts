@@ -48,7 +48,9 @@ export interface Finding {
    * Where, as UTF-16 index ranges `[start, end)` into the analyzed value: merged (touching ranges
    * are joined), ascending, never splitting a surrogate pair, and covering the combining marks that
    * follow a flagged character. Empty for findings about the value as a whole (`empty`,
-   * `missing-subdomain`, and `invalid-user-id` when no single character is to blame).
+   * `missing-subdomain`, and `invalid-user-id` when no single character is to blame). In a value
+   * longer than `CHARACTER_SCAN_LIMIT` (64 Ki units: a paste of the wrong text, reported as
+   * `too-long`), the character findings look at its first 64 Ki units only.
    */
   ranges: Array<[start: number, end: number]>;
   /**

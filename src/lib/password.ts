@@ -6,7 +6,7 @@
  * (V6.2.9, V6.2.10). So no finding here carries a `fix`, and the seed's advice — show the hidden
  * password to check it, mind full-width and capitals (login-errors) — becomes warnings.
  */
-import {scanCharacters} from './character-scan.js';
+import {CHARACTER_SCAN_LIMIT, scanCharacters} from './character-scan.js';
 import type {Finding, FindingCode} from './findings.js';
 import {FINDING_RULES, compareFindings} from './findings.js';
 import {FindingTrace, coerceValue} from './text-scan.js';
@@ -35,7 +35,8 @@ function isLower(u: number): boolean {
  */
 function traceCapsLock(s: string): FindingTrace {
   const trace = new FindingTrace();
-  const n = s.length;
+  // Like the character classes, only the first CHARACTER_SCAN_LIMIT units of a pasted text.
+  const n = Math.min(s.length, CHARACTER_SCAN_LIMIT);
   for (let i = 0; i < n; ) {
     const u = s.charCodeAt(i);
     if (!isUpper(u) && !isLower(u)) {
