@@ -10,6 +10,7 @@ import type {
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
 import {setSonetLocale} from '../../src/localization.js';
 import {typeText} from '../support/typing.js';
+import {describeNode, expectFocus, expectNoNode, expectSameNode} from '../support/dom-assert.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -139,11 +140,11 @@ describe('<sonet-login-form>', () => {
 
     it('keeps the form, labels and inputs in the light DOM, inside a <form>', async () => {
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
-      expect(el.shadowRoot).to.equal(null);
+      expectNoNode(el.shadowRoot, 'shadow root');
       for (const input of [userIdInput(el), passwordInput(el)]) {
-        expect(input.form).to.equal(el.form);
+        expectSameNode(input.form, el.form, 'form owner');
         expect(input.name).to.not.equal('');
-        expect(el.querySelector(`label[for="${input.id}"]`)).to.exist;
+        expect(!!el.querySelector(`label[for="${input.id}"]`)).to.be.true;
         expect(input.getAttribute('autocapitalize')).to.equal('none');
         expect(input.getAttribute('spellcheck')).to.equal('false');
         expect(input.getAttribute('autocorrect')).to.equal('off');
@@ -158,7 +159,7 @@ describe('<sonet-login-form>', () => {
       toggle(el).click();
       await el.updateComplete;
       const issues = await executeServerCommand('form-audit');
-      if (issues === null) this.skip(); // only Chromium has the DevTools protocol audit
+      if (issues === false) this.skip(); // only Chromium has the DevTools protocol audit
       expect(issues).to.deep.equal([]);
     });
 
@@ -175,7 +176,7 @@ describe('<sonet-login-form>', () => {
       await fill(el);
       await submitAndWaitForError(el);
       const issues = await executeServerCommand('form-audit');
-      if (issues === null) this.skip();
+      if (issues === false) this.skip();
       expect(issues).to.deep.equal([]);
     });
 
@@ -187,7 +188,10 @@ describe('<sonet-login-form>', () => {
         await sendKeys({press: 'Tab'});
         path.push(document.activeElement);
       }
-      expect(path).to.deep.equal([passwordInput(el), toggle(el), submitButton(el), el.querySelector('[part~="links"] a')]);
+      expect(path.map(describeNode)).to.deep.equal(
+        [passwordInput(el), toggle(el), submitButton(el), el.querySelector('[part~="links"] a')].map(describeNode)
+      );
+      expectSameNode(path[1], toggle(el), 'second stop');
     });
   });
 
@@ -296,7 +300,7 @@ describe('<sonet-login-form>', () => {
     it('is reached with Tab after the password and works with Space', async () => {
       await fill(el);
       await sendKeys({press: 'Tab'});
-      expect(document.activeElement).to.equal(toggle(el));
+      expectFocus(toggle(el));
       await sendKeys({press: ' '});
       await el.updateComplete;
       expect(passwordInput(el).type).to.equal('text');
@@ -400,6 +404,15 @@ describe('<sonet-login-form>', () => {
       expect(el.querySelector('[role="status"].sonet-login-form__status')!.textContent!.trim()).to.equal('ログインしました。');
     });
 
+    it('ignores an off-site redirect given to showSuccess()', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form></sonet-login-form>`);
+      const went = navigations(el);
+      const success = oneEvent(el, 'sonet-login-success') as Promise<SonetLoginSuccessEvent>;
+      el.showSuccess('//evil.example/mypage');
+      expect((await success).redirect).to.equal(null);
+      expect(went).to.deep.equal([]);
+    });
+
     it('leaves navigation to the host that cancels sonet-login-success', async () => {
       stubFetch(() => json(200, {redirect: '/mypage/'}));
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
@@ -465,7 +478,7 @@ describe('<sonet-login-form>', () => {
       expect(event.bubbles && event.composed).to.be.true;
       const guidance = help(el)!;
       expect(guidance.compareDocumentPosition(el.form!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
-      expect(document.activeElement).to.equal(guidance);
+      expectFocus(guidance);
       expect(guidance.shadowRoot!.activeElement!.matches('[part~="heading"]')).to.be.true;
       expect(passwordInput(el).value).to.equal('');
       expect(userIdInput(el).value).to.equal(USER_ID);
@@ -523,7 +536,7 @@ describe('<sonet-login-form>', () => {
         await el.showError('SS503', {retryAfterSeconds: 60});
         expect(el.busy).to.be.false;
         expect(help(el)!.code).to.equal('SS503');
-        expect(document.activeElement).to.equal(help(el));
+        expectFocus(help(el));
         expect(passwordInput(el).value).to.equal('');
       });
 
@@ -538,7 +551,7 @@ describe('<sonet-login-form>', () => {
         await el.showError('invalid-credentials');
         el.showSuccess();
         await el.updateComplete;
-        expect(help(el)).to.equal(null);
+        expectNoNode(help(el));
         expect(sessionStorage.getItem(FAILURE_COUNT_KEY)).to.equal(null);
       });
     });
@@ -564,15 +577,15 @@ describe('<sonet-login-form>', () => {
         history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({...Object.fromEntries(new URL(original).searchParams), error: '<img src=x onerror=alert(1)>'})}`);
         const el = await fixture<SonetLoginForm>(html`<sonet-login-form error-param="error"></sonet-login-form>`);
         await aTimeout(50);
-        expect(help(el)).to.equal(null);
-        expect(el.querySelector('img')).to.equal(null);
+        expectNoNode(help(el));
+        expectNoNode(el.querySelector('img'));
       });
 
       it('ignores the query unless error-param is set', async () => {
         history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({...Object.fromEntries(new URL(original).searchParams), error: 'SS503'})}`);
         const el = await fixture<SonetLoginForm>(html`<sonet-login-form></sonet-login-form>`);
         await aTimeout(50);
-        expect(help(el)).to.equal(null);
+        expectNoNode(help(el));
       });
     });
 
@@ -634,7 +647,7 @@ describe('<sonet-login-form>', () => {
     it('says from the second failure that repeated failures lock the account', async () => {
       await fill(el);
       await submitAndWaitForError(el);
-      expect(notice('lockout')).to.equal(null);
+      expectNoNode(notice('lockout'));
       passwordInput(el).focus();
       await typeText(PASSWORD);
       await submitAndWaitForError(el);
@@ -681,10 +694,32 @@ describe('<sonet-login-form>', () => {
       expect(notice('autofill')!.textContent).to.contain('ブラウザに保存された古い情報の可能性があります');
     });
 
+    it('suggests it for values that appeared without any input event', async () => {
+      // Some browsers fill saved credentials without firing input events.
+      userIdInput(el).value = USER_ID;
+      passwordInput(el).value = 'old-password';
+      await submitAndWaitForError(el);
+      expect(!!notice('autofill')).to.be.true;
+    });
+
+    it('does not take a user ID the page wrote back (value attribute) for autofill', async () => {
+      const page = await fixture<SonetLoginForm>(html`<sonet-login-form>
+        <form method="post" action="/api/login">
+          <label for="ku">ユーザーID</label><input id="ku" name="user_id" autocomplete="username" value=${USER_ID} />
+          <label for="kp">ユーザーIDパスワード</label><input id="kp" name="password" type="password" autocomplete="current-password" />
+          <button>ログイン</button>
+        </form>
+      </sonet-login-form>`);
+      passwordInput(page).focus();
+      await sendKeys({type: PASSWORD});
+      await submitAndWaitForError(page);
+      expectNoNode(page.querySelector('[part~="autofill"]'), 'autofill hint');
+    });
+
     it('does not suggest it when the member typed the values', async () => {
       await fill(el);
       await submitAndWaitForError(el);
-      expect(notice('autofill')).to.equal(null);
+      expectNoNode(notice('autofill'));
     });
 
     it('shows the checklist of causes in the same place after each failure', async () => {
@@ -739,7 +774,7 @@ describe('<sonet-login-form>', () => {
     it('shows no cookie guidance when cookies work', async () => {
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
       await aTimeout(50);
-      expect(help(el)).to.equal(null);
+      expectNoNode(help(el));
     });
   });
 

@@ -5,6 +5,7 @@ import type {SonetPasswordField} from '../../src/components/password-field/passw
 import {fieldStyles} from '../../src/components/shared/field.styles.js';
 import {setSonetLocale} from '../../src/localization.js';
 import {typeText} from '../support/typing.js';
+import {expectFocus, expectNoNode} from '../support/dom-assert.js';
 
 const warningCodes = (el: Element) => [...el.querySelectorAll('[part~="warning"]')].map((w) => w.getAttribute('data-code'));
 const status = (el: Element) => el.querySelector('[role="status"]')!.textContent!.trim();
@@ -51,7 +52,7 @@ describe('<sonet-password-field>', () => {
     });
 
     it('renders a labelled password input in the light DOM', () => {
-      expect(el.shadowRoot).to.equal(null);
+      expectNoNode(el.shadowRoot, 'shadow root');
       expect(input.type).to.equal('password');
       expect(el.querySelector(`label[for="${input.id}"]`)!.textContent!.trim()).to.equal('ユーザーIDパスワード');
       expect(input.getAttribute('autocomplete')).to.equal('current-password');
@@ -76,7 +77,7 @@ describe('<sonet-password-field>', () => {
       expect(input.compareDocumentPosition(toggle) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
       await type('x');
       await sendKeys({press: 'Tab'});
-      expect(document.activeElement).to.equal(toggle);
+      expectFocus(toggle);
     });
 
     it('shows the password with Space on the toggle, keeping value, caret and focus', async () => {
@@ -88,7 +89,7 @@ describe('<sonet-password-field>', () => {
       expect(input.type).to.equal('text');
       expect(input.value).to.equal('Sonet-Demo1');
       expect([input.selectionStart, input.selectionEnd]).to.deep.equal([3, 3]);
-      expect(document.activeElement).to.equal(toggleOf(el));
+      expectFocus(toggleOf(el));
       expect(toggleOf(el).getAttribute('aria-pressed')).to.equal('true');
       // The name stays; the pressed state says what changed.
       expect(toggleOf(el).textContent!.trim()).to.equal('パスワードを表示');
@@ -215,7 +216,7 @@ describe('<sonet-password-field>', () => {
 
     it('never changes the password: no fix is offered', async () => {
       await type('ｐａｓｓ ');
-      expect(el.querySelector('[part~="fix"]')).to.equal(null);
+      expectNoNode(el.querySelector('[part~="fix"]'));
       expect(el.value).to.equal('ｐａｓｓ ');
     });
   });

@@ -4,6 +4,7 @@ import '../../src/components/user-id-field/user-id-field.js';
 import {typeText} from '../support/typing.js';
 import type {SonetUserIdField} from '../../src/components/user-id-field/user-id-field.js';
 import {setSonetLocale} from '../../src/localization.js';
+import {expectFocus, expectNoNode, expectSameNode} from '../support/dom-assert.js';
 
 const warningCodes = (el: Element) => [...el.querySelectorAll('[part~="warning"]')].map((w) => w.getAttribute('data-code'));
 const status = (el: Element) => el.querySelector('[role="status"]')!.textContent!.trim();
@@ -30,14 +31,14 @@ describe('<sonet-user-id-field>', () => {
 
     it('is accessible with a warning and a fix button', async () => {
       await typeInto(el, 'ｔａｒｏ');
-      expect(fixButton(el)).to.exist;
+      expect(!!fixButton(el)).to.be.true;
       await expect(el).to.be.accessible();
     });
 
     it('renders a labelled input in the light DOM, for password managers', () => {
       const input = el.input!;
-      expect(el.shadowRoot).to.equal(null);
-      expect(input.parentElement!.closest('sonet-user-id-field')).to.equal(el);
+      expectNoNode(el.shadowRoot, 'shadow root');
+      expectSameNode(input.parentElement!.closest('sonet-user-id-field'), el, 'host');
       expect(el.querySelector(`label[for="${input.id}"]`)!.textContent!.trim()).to.equal('ユーザーID');
       expect(input.getAttribute('autocomplete')).to.equal('username');
       expect(input.getAttribute('autocapitalize')).to.equal('none');
@@ -52,7 +53,7 @@ describe('<sonet-user-id-field>', () => {
       const ids = el.input!.getAttribute('aria-describedby')!.split(' ');
       const warnings = el.querySelector('[part~="warnings"]')!;
       expect(ids).to.include(warnings.id);
-      expect(el.querySelector(`#${warnings.id}`)).to.equal(warnings);
+      expectSameNode(el.querySelector(`#${warnings.id}`), warnings, 'warnings by id');
     });
   });
 
@@ -140,7 +141,7 @@ describe('<sonet-user-id-field>', () => {
       expect(button.textContent!.trim()).to.equal('全角を半角に変換');
       // As a keyboard user: Tab to the fix button, Enter. The button goes away with the warning.
       await sendKeys({press: 'Tab'});
-      expect(document.activeElement).to.equal(button);
+      expectFocus(button);
       const events: Event[] = [];
       el.addEventListener('input', (e) => events.push(e));
       await sendKeys({press: 'Enter'});
@@ -148,7 +149,7 @@ describe('<sonet-user-id-field>', () => {
       expect(events[0].bubbles).to.be.true;
       await el.updateComplete;
       expect(el.value).to.equal('taro_s@aa2');
-      expect(document.activeElement).to.equal(el.input);
+      expectFocus(el.input);
       expect(warningCodes(el)).to.deep.equal([]);
     });
 
@@ -215,7 +216,7 @@ describe('<sonet-user-id-field>', () => {
       await field.updateComplete;
       await typeInto(field, 'taro_s@aa2');
       expect([...new FormData(form).entries()]).to.deep.equal([['user_id', 'taro_s@aa2']]);
-      expect(field.form).to.equal(form);
+      expectSameNode(field.form, form, 'form');
     });
 
     it('is invalid when required and empty, with the input as anchor', async () => {

@@ -2,6 +2,7 @@ import {aTimeout, expect, fixture, html} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import {LitElement} from 'lit';
 import {PasswordRevealController} from '../../src/controllers/password-reveal-controller.js';
+import {expectFocus} from '../support/dom-assert.js';
 
 class RevealHost extends LitElement {
   delay = 50;
@@ -54,19 +55,19 @@ describe('PasswordRevealController', () => {
     el.reveal.show();
     expect(pw.value).to.equal('Sonet-Demo1');
     expect([pw.selectionStart, pw.selectionEnd]).to.deep.equal([2, 5]);
-    expect(document.activeElement).to.equal(pw);
+    expectFocus(pw);
   });
 
   it('toggles from the keyboard on the toggle button', async () => {
     await sendKeys({press: 'Tab'});
-    expect(document.activeElement).to.equal(toggle);
+    expectFocus(toggle);
     await sendKeys({press: ' '});
     await el.updateComplete;
     expect(pw.type).to.equal('text');
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
     await sendKeys({press: 'Enter'});
     expect(pw.type).to.equal('password');
-    expect(document.activeElement).to.equal(toggle);
+    expectFocus(toggle);
   });
 
   it('hides the password when the form is submitted', async () => {

@@ -9,7 +9,7 @@
 //   Test files run in parallel pages; only one of them has the browser's focus, and focus /
 //   blur events do not fire in the others. Tests about focus call it once in `before()`.
 //
-// Both need the DevTools protocol, so Chromium; in Firefox and WebKit `form-audit` returns `null`
+// Both need the DevTools protocol, so Chromium; in Firefox and WebKit `form-audit` returns `false`
 // (tests skip the audit there) and `emulate-focus` returns `false` (those engines run one page
 // at a time or keep focus events working in background pages).
 //
@@ -73,7 +73,8 @@ export function formAuditPlugin() {
       }
       if (command !== 'form-audit') return undefined;
       const cdp = await cdpFor(session);
-      if (!cdp) return null;
+      // `false`, not null: the runner reads null as "no plugin handled the command".
+      if (!cdp) return false;
       const added = [];
       const onIssue = ({issue}) => {
         if (issue.code === 'GenericIssue' && issue.details?.genericIssueDetails) {
