@@ -2,15 +2,18 @@
 // axe-gate.ts) on every element in every state it can show, in Japanese and English, in every
 // engine. The element tests run axe's default set on a few states each; this file walks all of
 // them with the explicit WCAG 2.2 set (which adds target-size, off in axe's defaults).
-import {expect, fixture, html} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/components/error-help/error-help.js';
+import '../../src/components/login-form/login-form.js';
 import '../../src/components/maintenance-notice/maintenance-notice.js';
 import '../../src/components/password-field/password-field.js';
 import '../../src/components/user-id-field/user-id-field.js';
 import {SonetErrorHelp} from '../../src/components/error-help/error-help.js';
+import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import type {SonetMaintenanceNotice} from '../../src/components/maintenance-notice/maintenance-notice.js';
 import type {SonetPasswordField} from '../../src/components/password-field/password-field.js';
 import type {SonetUserIdField} from '../../src/components/user-id-field/user-id-field.js';
+import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
 import {LOGIN_ERROR_CODES} from '../../src/lib/login-response.js';
 import {setSonetLocale} from '../../src/localization.js';
 import {expectAccessible, wcagRuleIds} from './axe-gate.js';
@@ -177,6 +180,109 @@ describe('WCAG 2.2 A/AA gate', function () {
         await setSonetLocale(locale);
         const el = await fixture<SonetPasswordField>(html`<sonet-password-field name="password" disabled></sonet-password-field>`);
         await expectAccessible(el, `disabled ${locale}`);
+      });
+    }
+  });
+
+  describe('<sonet-login-form>', () => {
+    const realFetch = window.fetch;
+    afterEach(() => {
+      window.fetch = realFetch;
+      sessionStorage.removeItem(FAILURE_COUNT_KEY);
+    });
+
+    const guidanceReady = async (el: SonetLoginForm) => {
+      const help = el.querySelector<SonetErrorHelp>('sonet-error-help');
+      await help?.ready;
+      // The notices module arrives with the guidance; render with it (see test/fuzz/form-robustness.test.ts).
+      await import('../../src/components/login-form/login-form.notices.js');
+      el.requestUpdate();
+      await el.updateComplete;
+      for (const details of help?.shadowRoot?.querySelectorAll('details') ?? []) details.open = true;
+    };
+
+    for (const locale of LOCALES) {
+      it(`passes idle, with its own form and with the page's form (${locale})`, async () => {
+        await setSonetLocale(locale);
+        const own = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+        await expectAccessible(own, `own form ${locale}`);
+        const page = await fixture<SonetLoginForm>(html`<sonet-login-form>
+          <form method="post" action="/api/login">
+            <label for="wg-uid">ユーザーID</label><input id="wg-uid" name="user_id" autocomplete="username" />
+            <label for="wg-pw">ユーザーIDパスワード</label><input id="wg-pw" name="password" type="password" autocomplete="current-password" />
+            <button>ログイン</button>
+          </form>
+        </sonet-login-form>`);
+        await expectAccessible(page, `page form ${locale}`);
+      });
+
+      it(`passes with warnings, a fix, the password shown and Caps Lock on (${locale})`, async () => {
+        await setSonetLocale(locale);
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+        insert(el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!, 'ｔａｒｏ＿ｓ　@aa2.so-net.ne.jp');
+        const password = el.querySelector<HTMLInputElement>('input[type="password"]')!;
+        insert(password, 'pASSWORD1 Il1');
+        password.dispatchEvent(new KeyboardEvent('keydown', {key: 'A', modifierCapsLock: true, bubbles: true, composed: true}));
+        el.querySelector<HTMLButtonElement>('[part~="toggle"]')!.click();
+        await el.updateComplete;
+        expect(el.querySelector('[part~="fix"]')).to.exist;
+        await expectAccessible(el, `warnings ${locale}`);
+      });
+
+      it(`passes while busy (${locale})`, async () => {
+        await setSonetLocale(locale);
+        window.fetch = (() => new Promise<Response>(() => {})) as typeof fetch;
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+        insert(el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!, 'taro_s@aa2');
+        insert(el.querySelector<HTMLInputElement>('input[type="password"]')!, 'secret');
+        el.form!.requestSubmit();
+        await el.updateComplete;
+        expect(el.busy).to.equal(true);
+        await expectAccessible(el, `busy ${locale}`);
+      });
+
+      for (const code of LOGIN_ERROR_CODES) {
+        it(`passes with the guidance for ${code}, lockout and autofill notices and the checklist (${locale})`, async () => {
+          await setSonetLocale(locale);
+          sessionStorage.setItem(FAILURE_COUNT_KEY, '3');
+          window.fetch = (() => Promise.resolve(new Response(JSON.stringify({code}), {status: 401, headers: {'Content-Type': 'application/json'}}))) as typeof fetch;
+          const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+          // Filled without key presses, as a password manager does: the autofill notice shows too.
+          for (const [selector, value] of [['input[autocomplete~="username"]', 'taro_s@aa2'], ['input[type="password"]', 'old-pass']]) {
+            const input = el.querySelector<HTMLInputElement>(selector)!;
+            input.value = value;
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+          }
+          const failed = oneEvent(el, 'sonet-login-error');
+          el.form!.requestSubmit();
+          await failed;
+          await waitUntil(() => el.querySelector('sonet-error-help'), 'guidance', {timeout: 5000});
+          await guidanceReady(el);
+          if (code === 'invalid-credentials') expect(el.querySelector('[part~="lockout"]') && el.querySelector('[part~="autofill"]')).to.exist;
+          await expectAccessible(el, `${code} ${locale}`);
+        });
+      }
+
+      it(`passes after a successful login (${locale})`, async () => {
+        await setSonetLocale(locale);
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form></sonet-login-form>`);
+        el.showSuccess();
+        await el.updateComplete;
+        expect(el.querySelector('.sonet-login-form__status')!.textContent!.trim()).to.not.equal('');
+        await expectAccessible(el, `success ${locale}`);
+      });
+
+      it(`passes with the cookie guidance when cookies are off (${locale})`, async () => {
+        await setSonetLocale(locale);
+        Object.defineProperty(document, 'cookie', {configurable: true, get: () => '', set: () => {}});
+        try {
+          const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+          await waitUntil(() => el.querySelector('sonet-error-help'), 'cookie guidance', {timeout: 5000});
+          await guidanceReady(el);
+          await expectAccessible(el, `cookies off ${locale}`);
+        } finally {
+          delete (document as unknown as {cookie?: string}).cookie;
+        }
       });
     }
   });
