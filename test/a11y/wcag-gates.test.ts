@@ -266,7 +266,7 @@ describe('WCAG 2.2 A/AA gate', function () {
       it(`passes after a successful login (${locale})`, async () => {
         await setSonetLocale(locale);
         const el = await fixture<SonetLoginForm>(html`<sonet-login-form></sonet-login-form>`);
-        el.showSuccess();
+        await el.showSuccess();
         await el.updateComplete;
         expect(el.querySelector('.sonet-login-form__status')!.textContent!.trim()).to.not.equal('');
         await expectAccessible(el, `success ${locale}`);
