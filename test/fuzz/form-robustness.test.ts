@@ -1,0 +1,225 @@
+// <sonet-login-form> under rough conditions: rapid double submits, submits while a request is
+// pending, an endpoint that hangs past the timeout, going offline mid-request, the element
+// removed and re-added while busy — exactly one request in flight, guidance shown, the typed user
+// ID kept, nothing thrown. Plus the races around the lazily loaded guidance.
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import '../../src/components/login-form/login-form.js';
+import type {SonetErrorHelp} from '../../src/components/error-help/error-help.js';
+import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
+import type {SonetLoginErrorEvent} from '../../src/components/login-form/login-form.events.js';
+import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
+
+const realFetch = window.fetch;
+const USER_ID = 'taro_s@aa2';
+
+interface Pending {
+  signal?: AbortSignal;
+  resolve: (response: Response) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A fetch whose answers the test gives by hand; counts requests and those still open. */
+function controlledFetch(): {calls: Pending[]; open: () => number} {
+  const calls: Pending[] = [];
+  let open = 0;
+  window.fetch = ((_input: RequestInfo | URL, init: RequestInit = {}) =>
+    new Promise<Response>((resolve, reject) => {
+      open++;
+      const done = () => open--;
+      const call: Pending = {
+        signal: init.signal ?? undefined,
+        resolve: (r) => (done(), resolve(r)),
+        reject: (e) => (done(), reject(e)),
+      };
+      // A real fetch rejects when its signal aborts.
+      init.signal?.addEventListener('abort', () => call.reject(init.signal!.reason ?? new DOMException('aborted', 'AbortError')));
+      calls.push(call);
+    })) as typeof fetch;
+  return {calls, open: () => open};
+}
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), {status, headers: {'Content-Type': 'application/json'}});
+
+async function form(attributes: {timeout?: string; action?: string} = {}): Promise<{el: SonetLoginForm; userId: HTMLInputElement; password: HTMLInputElement; submit: HTMLButtonElement}> {
+  const el = await fixture<SonetLoginForm>(html`<sonet-login-form action=${attributes.action ?? '/api/login'} timeout=${attributes.timeout ?? '15000'}></sonet-login-form>`);
+  const userId = el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!;
+  const password = el.querySelector<HTMLInputElement>('input[type="password"]')!;
+  const submit = el.form!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+  userId.focus();
+  await sendKeys({type: USER_ID});
+  password.focus();
+  await sendKeys({type: 'wrong-pass'});
+  return {el, userId, password, submit};
+}
+
+async function guidance(el: SonetLoginForm): Promise<SonetErrorHelp> {
+  await waitUntil(() => el.querySelector('sonet-error-help'), 'guidance shown', {timeout: 5000});
+  const help = el.querySelector<SonetErrorHelp>('sonet-error-help')!;
+  await help.ready;
+  return help;
+}
+
+describe('<sonet-login-form> under rough conditions', function () {
+  this.timeout(30000);
+  before(() => executeServerCommand('emulate-focus'));
+
+  let errors: string[] = [];
+  const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push(String('reason' in e ? e.reason : e.message));
+  beforeEach(() => {
+    errors = [];
+    addEventListener('error', onError);
+    addEventListener('unhandledrejection', onError);
+  });
+  afterEach(() => {
+    removeEventListener('error', onError);
+    removeEventListener('unhandledrejection', onError);
+    window.fetch = realFetch;
+    sessionStorage.removeItem(FAILURE_COUNT_KEY);
+    expect(errors, 'nothing thrown').to.deep.equal([]);
+  });
+
+  // First in this file on purpose: the form loads its notices module lazily, once per page, so
+  // only a failure before that load shows the race.
+  it('shows the notices (checklist) after a failure that comes before their module loaded', async () => {
+    const {calls} = controlledFetch();
+    const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+    el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!.value = USER_ID;
+    el.querySelector<HTMLInputElement>('input[type="password"]')!.value = 'wrong-pass';
+    el.form!.requestSubmit();
+    calls[0].resolve(json(401, {code: 'invalid_credentials'}));
+    await oneEvent(el, 'sonet-login-error');
+    await guidance(el);
+    await new Promise((r) => setTimeout(r, 300));
+    await el.updateComplete;
+    expect(el.querySelector('[part~="checklist"]'), 'the checklist of causes').to.exist;
+  });
+
+  it('sends one request for a rapid double (and triple) submit', async () => {
+    const {calls, open} = controlledFetch();
+    const {el, submit, password} = await form();
+    submit.click();
+    submit.click();
+    el.form!.requestSubmit();
+    password.focus();
+    await sendKeys({press: 'Enter'});
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).to.have.length(1);
+    expect(open()).to.equal(1);
+    calls[0].resolve(json(401, {code: 'invalid_credentials'}));
+    await guidance(el);
+    expect(calls).to.have.length(1);
+  });
+
+  it('ignores submits while a request is pending, then shows the guidance and keeps the ID', async () => {
+    const {calls, open} = controlledFetch();
+    const {el, submit, userId, password} = await form();
+    submit.click();
+    await el.updateComplete;
+    expect(el.busy).to.equal(true);
+    for (let i = 0; i < 5; i++) {
+      submit.click();
+      password.focus();
+      await sendKeys({press: 'Enter'});
+    }
+    expect(calls).to.have.length(1);
+    expect(open()).to.equal(1);
+    const failed = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
+    calls[0].resolve(json(401, {code: 'invalid_credentials'}));
+    expect((await failed).code).to.equal('invalid-credentials');
+    await guidance(el);
+    expect(userId.value).to.equal(USER_ID);
+    expect(el.busy).to.equal(false);
+  });
+
+  it('gives up on an endpoint that hangs past the timeout, and can try again', async () => {
+    const {calls, open} = controlledFetch();
+    const {el, submit, userId, password} = await form({timeout: '150'});
+    const failed = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
+    submit.click();
+    const event = await failed;
+    expect(event.code).to.equal('network');
+    expect(calls[0].signal?.aborted, 'the request was aborted').to.equal(true);
+    expect(open()).to.equal(0);
+    const help = await guidance(el);
+    expect(help.code).to.equal('network');
+    expect(userId.value).to.equal(USER_ID);
+    expect(el.busy).to.equal(false);
+    // The member tries again: a new request goes out.
+    password.focus();
+    await sendKeys({type: 'again'});
+    submit.click();
+    expect(calls).to.have.length(2);
+    calls[1].resolve(json(200, {ok: true}));
+    await oneEvent(el, 'sonet-login-success');
+  });
+
+  it('shows the network guidance when the connection drops mid-request (offline)', async () => {
+    const {calls} = controlledFetch();
+    const {el, submit, userId} = await form();
+    submit.click();
+    await el.updateComplete;
+    const descriptor = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(Navigator.prototype, 'onLine', {configurable: true, get: () => false});
+    try {
+      dispatchEvent(new Event('offline'));
+      const failed = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
+      calls[0].reject(new TypeError('Failed to fetch'));
+      expect((await failed).code).to.equal('network');
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'onLine', descriptor);
+    }
+    const help = await guidance(el);
+    expect(help.code).to.equal('network');
+    expect(userId.value).to.equal(USER_ID);
+    expect(calls).to.have.length(1);
+  });
+
+  it('keeps one request when removed and re-added while busy, and shows its result', async () => {
+    const {calls, open} = controlledFetch();
+    const {el, submit, userId} = await form();
+    submit.click();
+    await el.updateComplete;
+    const parent = el.parentNode!;
+    el.remove();
+    await new Promise((r) => setTimeout(r, 20));
+    parent.append(el);
+    await el.updateComplete;
+    // Still busy: another submit after re-adding sends nothing.
+    el.form!.requestSubmit();
+    expect(calls).to.have.length(1);
+    expect(open()).to.equal(1);
+    const failed = oneEvent(el, 'sonet-login-error');
+    calls[0].resolve(json(503, {code: 'SS503'}));
+    await failed;
+    const help = await guidance(el);
+    expect(help.code).to.equal('SS503');
+    expect(userId.value).to.equal(USER_ID);
+    expect(el.busy).to.equal(false);
+  });
+
+  it('throws nothing when the answer arrives after the element was removed for good', async () => {
+    const {calls} = controlledFetch();
+    const {el, submit} = await form();
+    submit.click();
+    await el.updateComplete;
+    el.remove();
+    calls[0].resolve(json(401, {code: 'invalid_credentials'}));
+    await new Promise((r) => setTimeout(r, 200));
+  });
+
+  it('does not take focus from the field the member is already typing in again', async () => {
+    const {calls} = controlledFetch();
+    const {el, submit, password} = await form();
+    submit.click();
+    calls[0].resolve(json(401, {code: 'invalid_credentials'}));
+    await oneEvent(el, 'sonet-login-error');
+    // The member goes straight back to the password and types, before the guidance is in.
+    password.focus();
+    await sendKeys({type: 'a'});
+    await guidance(el);
+    await new Promise((r) => setTimeout(r, 100));
+    await sendKeys({type: 'b'});
+    expect(password.value, 'no keystroke lost').to.equal('ab');
+  });
+});
