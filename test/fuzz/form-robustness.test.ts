@@ -154,6 +154,22 @@ describe('<sonet-login-form> under rough conditions', function () {
     await oneEvent(el, 'sonet-login-success');
   });
 
+  it('gives up on a real endpoint that answers too late (the demo server, 60 s)', async () => {
+    window.fetch = realFetch;
+    const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/__security/api/login" timeout="300"></sonet-login-form>`);
+    const userId = el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!;
+    userId.value = 'slow@aa2'; // the demo server answers this ID after 60 s
+    el.querySelector<HTMLInputElement>('input[type="password"]')!.value = 'whatever';
+    const started = performance.now();
+    const failed = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
+    el.form!.requestSubmit();
+    expect((await failed).code).to.equal('network');
+    expect(performance.now() - started).to.be.lessThan(5000);
+    await guidance(el);
+    expect(userId.value).to.equal('slow@aa2');
+    expect(el.busy).to.equal(false);
+  });
+
   it('shows the network guidance when the connection drops mid-request (offline)', async () => {
     const {calls} = controlledFetch();
     const {el, submit, userId} = await form();
