@@ -5,6 +5,7 @@
 // - src/locales/ is left out: lit-localize generates it (git-ignored), so it exists on one
 //   machine and not on another;
 // - modules are sorted by path, whatever order the file system lists them in;
+// - events the analyzer guesses from a variable are left out (see dropGuessedEvents);
 // - `packagejson: false`: the analyzer would otherwise rewrite package.json's `customElements`
 //   to wherever it wrote the manifest (a temporary folder during the check).
 
@@ -18,11 +19,37 @@ function sortModules() {
   };
 }
 
+/**
+ * Drops "events" the analyzer invents: for `this.dispatchEvent(new SonetLoginErrorEvent(code))` it
+ * takes the constructor's first argument (`code`, a variable) for the event's name. Every event
+ * of the library is documented with `@fires` and has a dashed name (`sonet-login-error`); an
+ * undocumented name without a dash is such a guess and is dropped, with a note on stderr.
+ */
+function dropGuessedEvents() {
+  return {
+    name: 'sonet:drop-guessed-events',
+    packageLinkPhase({customElementsManifest}) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          if (!decl.events) continue;
+          const guessed = decl.events.filter((e) => !e.description && !e.name?.includes('-'));
+          if (!guessed.length) continue;
+          decl.events = decl.events.filter((e) => !guessed.includes(e));
+          if (!decl.events.length) delete decl.events;
+          console.error(
+            `custom-elements.json: ${decl.name}: left out event name(s) guessed from a variable: ${guessed.map((e) => e.name).join(', ')}`
+          );
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/locales/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [sortModules()],
+  plugins: [dropGuessedEvents(), sortModules()],
 };
