@@ -549,7 +549,7 @@ describe('<sonet-login-form>', () => {
 
       it('clears the guidance and the count on showSuccess()', async () => {
         await el.showError('invalid-credentials');
-        el.showSuccess();
+        await el.showSuccess();
         await el.updateComplete;
         expectNoNode(help(el));
         expect(sessionStorage.getItem(FAILURE_COUNT_KEY)).to.equal(null);

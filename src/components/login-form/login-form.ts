@@ -3,19 +3,11 @@ import {customElement, property, state} from 'lit/decorators.js';
 import {localized, msg, str} from '@lit/localize';
 import {ensureSonetLocalization} from '../../localization.js';
 import {AutofillController} from '../../controllers/autofill-controller.js';
-import {CapabilitiesController} from '../../controllers/capabilities-controller.js';
+import type {CapabilitiesController} from '../../controllers/capabilities-controller.js';
 import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/password-reveal-controller.js';
 import {parseLockThreshold, readFailureCount, recordFailure, resetFailures} from '../../lib/failure-counter.js';
 import {safeLinkHref} from '../../lib/link-href.js';
-import {
-  isLoginErrorCode,
-  mapFetchFailure,
-  mapLoginResponse,
-  normalizeLoginErrorCode,
-  sameOriginRedirect,
-  type LoginErrorCode,
-  type LoginResponseResult,
-} from '../../lib/login-response.js';
+import type {LoginErrorCode, LoginResponseResult} from '../../lib/login-response.js';
 import {ERROR_HELP_DEFAULT_LINKS} from '../error-help/error-help.links.js';
 import {adoptSonetStyles} from '../shared/field.styles.js';
 import {PasswordCore} from '../shared/password-core.js';
@@ -23,6 +15,37 @@ import {UserIdCore} from '../shared/user-id-core.js';
 import {SonetLoginErrorEvent, SonetLoginSubmitEvent, SonetLoginSuccessEvent} from './login-form.events.js';
 
 type NoticesModule = typeof import('./login-form.notices.js');
+type ResponseModule = typeof import('../../lib/login-response.js');
+
+let responseLoad: Promise<ResponseModule> | undefined;
+
+/**
+ * The response mapping (status, headers and body to a failure code; same-origin redirects) is
+ * only needed once the member submits: it is imported then (and prefetched on idle), keeping it
+ * out of the form's first load.
+ */
+function loadResponseMapping(): Promise<ResponseModule> {
+  responseLoad ??= import('../../lib/login-response.js').catch((error: unknown) => {
+    responseLoad = undefined;
+    throw error;
+  });
+  return responseLoad;
+}
+
+/** A code as given, when the mapping module cannot be loaded (offline): short and plain, or `unknown`. */
+function plainCode(code: string): LoginErrorCode {
+  return (/^[A-Za-z0-9-]{1,40}$/.test(code) ? code : 'unknown') as LoginErrorCode;
+}
+
+/** Same-origin check of a redirect target; `null` when it cannot be checked. */
+async function checkedRedirect(target: string | null | undefined): Promise<string | null> {
+  if (!target) return null;
+  try {
+    return (await loadResponseMapping()).sameOriginRedirect(target, location.href);
+  } catch {
+    return null;
+  }
+}
 
 let notices: NoticesModule | undefined;
 let guidanceLoad: Promise<void> | undefined;
@@ -283,7 +306,8 @@ export class SonetLoginForm extends LitElement {
     inputs: () => [this.parts?.userId, this.parts?.password],
   });
 
-  private readonly capabilities = new CapabilitiesController(this);
+  /** Cookie detection, imported right after connecting (not needed to show the form). */
+  private capabilities?: CapabilitiesController;
 
   /** The `<form>` the element works with (the page's, or its own). */
   get form(): HTMLFormElement | null {
@@ -308,8 +332,23 @@ export class SonetLoginForm extends LitElement {
     this.addEventListener('submit', this.onSubmit);
     this.addEventListener('keydown', this.onKeyDown, true);
     addEventListener('pageshow', this.onPageShow);
-    if (!this.errorCode && this.errorParam) this.showErrorFromQuery();
-    whenIdle(() => void loadGuidance().catch(() => {}));
+    if (!this.errorCode && this.errorParam) void this.showErrorFromQuery();
+    if (!this.capabilities) {
+      import('../../controllers/capabilities-controller.js').then(
+        ({CapabilitiesController}) => {
+          // The controller checks at once and re-renders the host when cookies are off.
+          this.capabilities ??= new CapabilitiesController(this);
+          this.requestUpdate();
+        },
+        () => {
+          // Offline: no cookie check; the server's answer still explains a failure.
+        }
+      );
+    }
+    whenIdle(() => {
+      void loadGuidance().catch(() => {});
+      void loadResponseMapping().catch(() => {});
+    });
   }
 
   override disconnectedCallback(): void {
@@ -330,9 +369,14 @@ export class SonetLoginForm extends LitElement {
    * @returns a promise that settles when focus is on the guidance.
    */
   async showError(code: string, options: ShowErrorOptions = {}): Promise<void> {
-    const normalized: LoginErrorCode = isLoginErrorCode(code) ? code : normalizeLoginErrorCode(String(code ?? ''));
     this.busy = false;
     this.succeeded = false;
+    let normalized: LoginErrorCode;
+    try {
+      normalized = (await loadResponseMapping()).normalizeLoginErrorCode(String(code ?? ''));
+    } catch {
+      normalized = plainCode(String(code ?? ''));
+    }
     if (normalized === CREDENTIAL_FAILURE) this.failures = recordFailure(this.storage());
     this.shownError = {
       code: normalized,
@@ -371,13 +415,14 @@ export class SonetLoginForm extends LitElement {
    * `sonet-login-success` (whose default, without `redirect`, is to say the login succeeded).
    *
    * @param redirect a same-origin URL to go to; other origins are ignored.
+   * @returns a promise that settles when the event was handled.
    */
-  showSuccess(redirect?: string | null): void {
+  async showSuccess(redirect?: string | null): Promise<void> {
     this.busy = false;
     this.shownError = undefined;
     resetFailures(this.storage());
     this.failures = 0;
-    const target = redirect ? sameOriginRedirect(redirect, location.href) : null;
+    const target = await checkedRedirect(redirect);
     const event = new SonetLoginSuccessEvent(target);
     if (!this.dispatchEvent(event)) return;
     if (target) this.navigate(target);
@@ -533,7 +578,7 @@ export class SonetLoginForm extends LitElement {
 
   private renderAlerts(): TemplateResult {
     const shown = this.shownError;
-    const cookiesOff = !shown && !this.capabilities.value.cookies;
+    const cookiesOff = !shown && this.capabilities?.value.cookies === false;
     if (cookiesOff) void loadGuidance().catch(() => {});
     return html`${cookiesOff ? this.renderHelp('cookies-disabled') : nothing}${
       shown ? this.renderHelp(shown.code, shown) : nothing
@@ -643,7 +688,7 @@ export class SonetLoginForm extends LitElement {
     }
   }
 
-  private showErrorFromQuery(): void {
+  private async showErrorFromQuery(): Promise<void> {
     let value: string | null = null;
     try {
       value = new URLSearchParams(location.search).get(this.errorParam);
@@ -651,7 +696,12 @@ export class SonetLoginForm extends LitElement {
       return;
     }
     if (value === null) return;
-    const code = normalizeLoginErrorCode(value);
+    let code: LoginErrorCode;
+    try {
+      code = (await loadResponseMapping()).normalizeLoginErrorCode(value);
+    } catch {
+      return;
+    }
     // A link anyone can craft: only codes we know are shown; anything else is ignored.
     if (code !== 'unknown') void this.showError(code);
   }
@@ -701,14 +751,13 @@ export class SonetLoginForm extends LitElement {
     this.busy = true;
     const controller = new AbortController();
     this.pending = controller;
-    let timedOut = false;
     const limit = Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : DEFAULT_LOGIN_TIMEOUT;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, limit);
+    const timer = setTimeout(() => controller.abort(), limit);
     let result: LoginResponseResult;
     let redirect: string | null = null;
+    // In parallel with the request; usually already prefetched.
+    const mapping = loadResponseMapping();
+    mapping.catch(() => {});
     try {
       const headers = new Headers({Accept: 'application/json'});
       const token = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content');
@@ -723,29 +772,32 @@ export class SonetLoginForm extends LitElement {
         signal: controller.signal,
       });
       const text = await response.text();
-      result = mapLoginResponse({
-        status: response.status,
-        headers: response.headers,
-        body: text,
-        url: response.url,
-      });
-      if (result.ok) {
-        redirect =
-          sameOriginRedirect(result.redirect, location.href) ??
-          (response.redirected ? sameOriginRedirect(response.url, location.href) : null);
+      let map: ResponseModule | undefined;
+      try {
+        map = await mapping;
+      } catch {
+        // The mapping could not be loaded (the connection dropped after the answer came):
+        // go by the status alone.
       }
-    } catch (error) {
-      const failure = mapFetchFailure(timedOut ? new DOMException('timeout', 'TimeoutError') : error, {
-        online: navigator.onLine,
-      });
-      result = {ok: false, code: failure.code};
+      result = map
+        ? map.mapLoginResponse({status: response.status, headers: response.headers, body: text, url: response.url})
+        : {ok: response.ok, code: response.ok ? undefined : 'unknown'};
+      if (result.ok && map) {
+        redirect =
+          map.sameOriginRedirect(result.redirect, location.href) ??
+          (response.redirected ? map.sameOriginRedirect(response.url, location.href) : null);
+      }
+    } catch {
+      // No HTTP answer: offline, refused, aborted by the timeout — all get the connection
+      // guidance (mapFetchFailure() says which, but the steps are the same).
+      result = {ok: false, code: 'network'};
     } finally {
       clearTimeout(timer);
     }
     if (this.pending !== controller) return;
     this.pending = undefined;
     if (result.ok) {
-      this.showSuccess(redirect);
+      await this.showSuccess(redirect);
     } else {
       await this.showError(result.code ?? 'unknown', {
         retryAfterSeconds: result.retryAfterSeconds,
