@@ -37,7 +37,12 @@ const upcoming = `data:application/json,${encodeURIComponent(
   })
 )}`;
 
-const page = (className = '') => html`<main class=${className}>
+const page = (className = '') => html`<style>
+    .login-page > * + * {
+      margin-block-start: 1rem;
+    }
+  </style>
+  <main class="login-page ${className}">
   <h1>So-net ログイン</h1>
   <sonet-maintenance-notice src=${upcoming}></sonet-maintenance-notice>
   <sonet-login-form heading-level="2"></sonet-login-form>
