@@ -37,6 +37,20 @@ function plainCode(code: string): LoginErrorCode {
   return (/^[A-Za-z0-9-]{1,40}$/.test(code) ? code : 'unknown') as LoginErrorCode;
 }
 
+/**
+ * The server's code as shown to support, unless it repeats something the member typed: a server
+ * that echoes the request (`{"code": "<the password>"}`) must not put the password on screen or
+ * into an attribute.
+ */
+function safeServerCode(code: string | undefined, sent: FormData): string | undefined {
+  if (!code) return undefined;
+  const folded = code.toLowerCase();
+  for (const value of sent.values()) {
+    if (typeof value === 'string' && value.length >= 3 && folded.includes(value.toLowerCase())) return undefined;
+  }
+  return code;
+}
+
 /** Same-origin check of a redirect target; `null` when it cannot be checked. */
 async function checkedRedirect(target: string | null | undefined): Promise<string | null> {
   if (!target) return null;
@@ -289,6 +303,8 @@ export class SonetLoginForm extends LitElement {
   private savedButton?: {button: HTMLButtonElement | HTMLInputElement; nodes: Node[]; value: string};
   private pending?: AbortController;
   private lastAttemptAutofilled = false;
+  /** Keys and input events seen in the form, to tell whether the member typed meanwhile. */
+  private keystrokes = 0;
 
   private readonly userId = new UserIdCore(this, {
     input: () => this.parts?.userId,
@@ -386,6 +402,8 @@ export class SonetLoginForm extends LitElement {
       autofilled: this.lastAttemptAutofilled,
     };
     this.clearPassword();
+    const keysBefore = this.keystrokes;
+    const focusBefore = document.activeElement;
     this.dispatchEvent(
       new SonetLoginErrorEvent(normalized, {
         retryAfterSeconds: options.retryAfterSeconds,
@@ -398,12 +416,18 @@ export class SonetLoginForm extends LitElement {
     } catch {
       this.guidanceFailed = true;
     }
+    // The notices module may have arrived just now: render with it.
+    this.requestUpdate();
     await this.updateComplete;
     const help = this.querySelector<HTMLElement & {focusHeading?: () => Promise<void>; ready?: Promise<void>}>(
       '.sonet-login-form__help'
     );
+    if (help?.focusHeading) await help.ready;
+    // A member who went back to typing while the guidance loaded keeps their focus (and keys).
+    const focused = document.activeElement;
+    if (this.keystrokes !== keysBefore) return;
+    if (focused !== focusBefore && focused instanceof HTMLInputElement && this.contains(focused)) return;
     if (help?.focusHeading) {
-      await help.ready;
       await help.focusHeading();
     } else {
       this.querySelector<HTMLElement>('.sonet-login-form__fallback-heading')?.focus();
@@ -707,6 +731,7 @@ export class SonetLoginForm extends LitElement {
   }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
+    this.keystrokes++;
     // Enter that confirms an IME conversion must never submit (Safari sends keyCode 229 after
     // compositionend; others set isComposing).
     if (event.key === 'Enter' && (event.isComposing || event.keyCode === 229)) event.preventDefault();
@@ -733,6 +758,11 @@ export class SonetLoginForm extends LitElement {
     }
     this.lastAttemptAutofilled = this.autofill.used();
     if (this.native) {
+      // A password never goes into a URL: a form (or button) the page wrote with method="get"
+      // is posted instead. The browser reads the method after this event.
+      parts.form.method = 'post';
+      const submitter = event.submitter as HTMLButtonElement | HTMLInputElement | null;
+      if (submitter?.hasAttribute('formmethod')) submitter.formMethod = 'post';
       this.busy = true;
       return;
     }
@@ -802,7 +832,7 @@ export class SonetLoginForm extends LitElement {
       await this.showError(result.code ?? 'unknown', {
         retryAfterSeconds: result.retryAfterSeconds,
         retryAt: result.retryAt,
-        serverCode: result.serverCode,
+        serverCode: safeServerCode(result.serverCode, formData),
       });
     }
   }
