@@ -32,13 +32,13 @@ const feeds = {
   invalid: () => ({version: 2, status: 'ok'}),
 };
 
-type Args = {feed: keyof typeof feeds; 'horizon-hours': number; 'heading-level': number; 'info-href': string};
-
 /**
  * `<sonet-maintenance-notice>` reads a small JSON status feed (`src`) and shows an outage, a
  * maintenance window going on, or one planned within `horizon-hours`, before a member tries to
  * log in and fails. The stories serve the feed as a `data:` URL with times relative to now.
  */
+type Args = {feed: keyof typeof feeds; 'horizon-hours': number; 'heading-level': number; 'info-href': string};
+
 const meta: Meta<Args> = {
   title: 'Elements/sonet-maintenance-notice',
   component: 'sonet-maintenance-notice',
