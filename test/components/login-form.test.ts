@@ -455,6 +455,23 @@ describe('<sonet-login-form>', () => {
       expect(help(el)!.getAttribute('retry-after')).to.equal('120');
     });
 
+    it('does not show a server code that repeats the password (an echoing server)', async () => {
+      stubFetch((call) => json(401, {code: formBody(call).get('password')}));
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el);
+      await submitAndWaitForError(el);
+      expect(help(el)!.hasAttribute('server-code')).to.be.false;
+      expect(help(el)!.shadowRoot!.textContent).not.to.contain(PASSWORD);
+    });
+
+    it('passes a plain server code on to the guidance', async () => {
+      stubFetch(() => json(503, {code: 'SS503'}));
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el);
+      await submitAndWaitForError(el);
+      expect(help(el)!.getAttribute('server-code')).to.equal('SS503');
+    });
+
     it('gives up after the timeout with the network guidance', async () => {
       let signal: AbortSignal | undefined;
       stubFetch(
@@ -507,6 +524,26 @@ describe('<sonet-login-form>', () => {
         expect(passwordInput(el).type).to.equal('password');
         await el.updateComplete;
         expect(submitButton(el).textContent!.trim()).to.equal('ログインしています…');
+      } finally {
+        window.removeEventListener('submit', stop);
+      }
+    });
+
+    it('posts a native form the page wrote with method="get", so the password is not in a URL', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form native>
+        <form method="get" action="/api/login">
+          <label for="gu">ユーザーID</label><input id="gu" name="user_id" autocomplete="username" />
+          <label for="gp">ユーザーIDパスワード</label><input id="gp" name="password" type="password" autocomplete="current-password" />
+          <button formmethod="get">ログイン</button>
+        </form>
+      </sonet-login-form>`);
+      const stop = (e: Event) => e.preventDefault();
+      window.addEventListener('submit', stop);
+      try {
+        await fill(el);
+        submitButton(el).click();
+        expect(el.form!.method).to.equal('post');
+        expect(submitButton(el).formMethod).to.equal('post');
       } finally {
         window.removeEventListener('submit', stop);
       }
