@@ -549,6 +549,37 @@ describe('<sonet-login-form>', () => {
       }
     });
 
+    it('is usable again when the page comes back from the back-forward cache after a native post', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form native></sonet-login-form>`);
+      const stop = (e: Event) => e.preventDefault();
+      window.addEventListener('submit', stop);
+      try {
+        await fill(el);
+        submitButton(el).click();
+        expect(el.busy).to.be.true;
+        window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
+        await el.updateComplete;
+        expect(el.busy).to.be.false;
+        expect(submitButton(el).textContent!.trim()).to.equal('ログイン');
+      } finally {
+        window.removeEventListener('submit', stop);
+      }
+    });
+
+    it('leaves a form without login inputs alone', async () => {
+      const warn = console.warn;
+      const warnings: unknown[] = [];
+      console.warn = (...args: unknown[]) => warnings.push(args[0]);
+      try {
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form><form><input name="q" aria-label="q" /></form></sonet-login-form>`);
+        expect(el.form).to.equal(null);
+        expect(el.querySelector('[part~="alerts"], [part~="toggle"]') === null).to.be.true;
+        expect(String(warnings[0])).to.contain('no user ID and password inputs');
+      } finally {
+        console.warn = warn;
+      }
+    });
+
     describe('without an action', () => {
       let el: SonetLoginForm;
       beforeEach(async () => {
