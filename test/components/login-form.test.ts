@@ -799,6 +799,8 @@ describe('<sonet-login-form>', () => {
         expect(alerts.contains(list)).to.be.true;
         expect(list.compareDocumentPosition(el.form!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
         expect(list.querySelectorAll('li')).to.have.length(6);
+        // Closed after wrong credentials, whose guidance already goes through these causes.
+        expect((list as HTMLDetailsElement).open, code).to.equal(code !== 'invalid-credentials');
       }
     });
   });

@@ -61,10 +61,15 @@ function staleAutofill(input: FailureNoticeInput): TemplateResult {
 
 function checklist(input: FailureNoticeInput): TemplateResult {
   const {links} = input;
-  return html`<div class="sonet-notice" data-kind="info" part="notice checklist" role="group" aria-labelledby=${`${input.idBase}-checklist-title`}>
-    <p class="sonet-notice__title" id=${`${input.idBase}-checklist-title`}>
-      ${msg('ログインできないときの確認事項', {id: 'login-form.checklist.title'})}
-    </p>
+  // After wrong credentials the guidance above already walks through these causes step by step:
+  // the checklist is still there, in its place, but closed.
+  return html`<details
+    class="sonet-notice"
+    data-kind="info"
+    part="notice checklist"
+    ?open=${input.code !== 'invalid-credentials'}
+  >
+    <summary class="sonet-notice__title">${msg('ログインできないときの確認事項', {id: 'login-form.checklist.title'})}</summary>
     <ul>
       <li>
         ${msg('ユーザーID とユーザーIDパスワードは、すべて半角英数字で入力してください。全角文字やスペース (空白) が入るとエラーになります。', {
@@ -98,7 +103,7 @@ function checklist(input: FailureNoticeInput): TemplateResult {
         <a href=${links.idChange}>${msg('ユーザーID 自動変更のご案内', {id: 'login-form.link.id-change'})}</a>
       </li>
     </ul>
-  </div>`;
+  </details>`;
 }
 
 /**

@@ -81,8 +81,10 @@ export const fieldStyles = css`
   }
 
   /* While shown, I l 1 | and O 0 o must be told apart (seed: 「I」のつもりが「l」): a monospace
-     font with a slashed zero and distinct I/l/1, and a little letter spacing. */
-  :where(input[data-sonet-revealed]) {
+     font with a slashed zero and distinct I/l/1, and a little letter spacing. Not in :where():
+     this must win over the page's own input font (change it with --sonet-field-reveal-font). */
+  sonet-login-form input[data-sonet-revealed],
+  sonet-password-field input[data-sonet-revealed] {
     font-family: var(
       --sonet-field-reveal-font,
       'BIZ UDGothic',
@@ -187,7 +189,21 @@ export const fieldStyles = css`
     gap: 1rem;
   }
 
-  :where(.sonet-login-form__alerts:not(:empty)) {
+  /* The status line is always there (a live region must exist before it speaks) but takes no
+     room while empty; the area above the form gets its margin only when something shows. */
+  :where(.sonet-login-form__status) {
+    margin: 0;
+  }
+
+  :where(.sonet-login-form__status:empty) {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+
+  :where(.sonet-login-form__alerts:has(> :not(:empty, .sonet-login-form__status:empty))) {
     margin-block-end: 1.25rem;
   }
 
@@ -243,6 +259,16 @@ export const fieldStyles = css`
     margin: 0 0 0.5rem;
     font-size: 1em;
     font-weight: 700;
+  }
+
+  :where(summary.sonet-notice__title) {
+    min-block-size: 24px;
+    margin: 0;
+    cursor: pointer;
+  }
+
+  :where(details[open] > summary.sonet-notice__title) {
+    margin-block-end: 0.5rem;
   }
 
   :where(.sonet-notice) :where(ul) {
