@@ -94,7 +94,8 @@ try {
         }),
       ],
       onwarn(warning, warn) {
-        if (warning.code !== 'THIS_IS_UNDEFINED' && warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
+        // EMPTY_BUNDLE: the bare root import is expected to bundle to nothing.
+        if (!['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'EMPTY_BUNDLE'].includes(warning.code)) warn(warning);
       },
     });
     const {output} = await bundle.generate({format: 'es', dir: join(app, 'out')});
