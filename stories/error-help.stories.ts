@@ -49,16 +49,28 @@ type Story = StoryObj<Args>;
 // --- Each code ----------------------------------------------------------------------------
 
 /** 「コード:SS503」: too many failed logins; the countdown runs from `retry-after` (30 minutes here). */
-export const SS503: Story = {args: {code: 'SS503', 'retry-after': '1800', 'server-code': 'SS503'}};
+export const SS503: Story = {
+  name: 'SS503',
+  args: {code: 'SS503', 'retry-after': '1800', 'server-code': 'SS503'},
+};
 
 /** SS503 when the wait is over (`retry-after="0"`): the countdown says a retry is possible now. */
-export const SS503WaitOver: Story = {args: {code: 'SS503', 'retry-after': '0'}};
+export const SS503WaitOver: Story = {
+  name: 'SS503 wait over',
+  args: {code: 'SS503', 'retry-after': '0'},
+};
 
 /** SS503 without `retry-after`: no countdown, only "wait a while". */
-export const SS503WithoutRetryAfter: Story = {args: {code: 'SS503'}};
+export const SS503WithoutRetryAfter: Story = {
+  name: 'SS503 without retry-after',
+  args: {code: 'SS503'},
+};
 
 /** 「コード:ce500」: logged in, but the page after login could not be reached. */
-export const Ce500: Story = {args: {code: 'ce500', 'server-code': 'ce500'}};
+export const Ce500: Story = {
+  name: 'ce500',
+  args: {code: 'ce500', 'server-code': 'ce500'},
+};
 
 /** 「コード:500」: cache or strict privacy settings; the browser's own steps open first (Chrome here). */
 export const Code500: Story = {args: {code: '500', browser: 'chrome', 'server-code': '500'}};
@@ -99,7 +111,10 @@ export const Code500Firefox: Story = {args: {code: '500', browser: 'firefox'}};
 export const Code500SafariMac: Story = {args: {code: '500', browser: 'safari-mac'}};
 
 /** 500 on an iPhone or iPad (every iOS browser uses Safari's settings). */
-export const Code500SafariIos: Story = {args: {code: '500', browser: 'safari-ios'}};
+export const Code500SafariIos: Story = {
+  name: 'Code 500 Safari iOS',
+  args: {code: '500', browser: 'safari-ios'},
+};
 
 /** 500 in Chrome on Android. */
 export const Code500AndroidChrome: Story = {args: {code: '500', browser: 'android-chrome'}};
@@ -148,7 +163,11 @@ export const StepsUnavailable: Story = {
 // --- Languages and looks ------------------------------------------------------------------
 
 /** SS503 in English (any story switches with the Locale toolbar). */
-export const SS503English: Story = {...inEnglish, args: {code: 'SS503', 'retry-after': '1800'}};
+export const SS503English: Story = {
+  name: 'SS503 English',
+  ...inEnglish,
+  args: {code: 'SS503', 'retry-after': '1800'},
+};
 
 /** Wrong ID or password, in English. */
 export const InvalidCredentialsEnglish: Story = {...inEnglish, args: {code: 'invalid-credentials'}};
@@ -157,13 +176,21 @@ export const InvalidCredentialsEnglish: Story = {...inEnglish, args: {code: 'inv
 export const Code500English: Story = {...inEnglish, args: {code: '500', browser: 'firefox'}};
 
 /** SS503 in dark mode (`prefers-color-scheme: dark`). */
-export const SS503Dark: Story = {...inDark, args: {code: 'SS503', 'retry-after': '1800'}};
+export const SS503Dark: Story = {
+  name: 'SS503 dark',
+  ...inDark,
+  args: {code: 'SS503', 'retry-after': '1800'},
+};
 
 /** 500 with an open browser disclosure in dark mode. */
 export const Code500Dark: Story = {...inDark, args: {code: '500', browser: 'safari-mac'}};
 
 /** SS503 in forced-colors mode (Windows contrast themes). */
-export const SS503ForcedColors: Story = {...inForcedColors, args: {code: 'SS503', 'retry-after': '1800'}};
+export const SS503ForcedColors: Story = {
+  name: 'SS503 forced colors',
+  ...inForcedColors,
+  args: {code: 'SS503', 'retry-after': '1800'},
+};
 
 /** 500 in forced-colors mode: borders keep the disclosures and the support box visible. */
 export const Code500ForcedColors: Story = {...inForcedColors, args: {code: '500', browser: 'edge'}};

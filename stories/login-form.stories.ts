@@ -222,6 +222,7 @@ export const ErrorInvalidCredentials: Story = {
 
 /** SS503 after too many failures, with the countdown from `Retry-After` (30 minutes here). */
 export const ErrorSS503: Story = {
+  name: 'Error SS503',
   play: async ({canvasElement}) => {
     const el = await form(canvasElement);
     await el.showError('SS503', {retryAfterSeconds: 1800, serverCode: 'SS503'});
@@ -231,7 +232,11 @@ export const ErrorSS503: Story = {
 };
 
 /** ce500: logged in, but the page after login could not be reached. */
-export const ErrorCe500: Story = {args: {'error-code': 'ce500'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
+export const ErrorCe500: Story = {
+  name: 'Error ce500',
+  args: {'error-code': 'ce500'},
+  play: async ({canvasElement}) => void (await guidance(canvasElement)),
+};
 
 /** 500: cache or privacy settings, with the member's browser's steps first. */
 export const Error500: Story = {args: {'error-code': '500'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
