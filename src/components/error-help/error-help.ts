@@ -123,8 +123,10 @@ function headingTitle(code: LoginErrorCode): string {
  * <sonet-error-help code="SS503" retry-after="300" heading-level="3"></sonet-error-help>
  * ```
  */
-@localized()
 @customElement('sonet-error-help')
+// Below @customElement so it runs first: the element is defined (and the page's existing tags
+// upgraded) only after the locale-change controller is registered.
+@localized()
 export class SonetErrorHelp extends LitElement {
   static override styles = errorHelpStyles;
 

@@ -224,8 +224,10 @@ interface FormParts {
  * @fires sonet-login-success - {@link SonetLoginSuccessEvent} after a successful login. Cancelable (navigation).
  * @fires sonet-login-error - {@link SonetLoginErrorEvent} when a failure is shown, with its `code`.
  */
-@localized()
 @customElement('sonet-login-form')
+// Below @customElement so it runs first: the element is defined (and the page's existing tags
+// upgraded) only after the locale-change controller is registered.
+@localized()
 export class SonetLoginForm extends LitElement {
   /**
    * Where to POST the login with `fetch`. Default: the inner form's `action` attribute. Without

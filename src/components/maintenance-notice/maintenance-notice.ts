@@ -88,8 +88,10 @@ const HEADINGS: readonly StaticValue[] = [literal`h2`, literal`h3`, literal`h4`,
  * <sonet-maintenance-notice src="/api/status.json" horizon-hours="48"></sonet-maintenance-notice>
  * ```
  */
-@localized()
 @customElement('sonet-maintenance-notice')
+// Below @customElement so it runs first: the element is defined (and the page's existing tags
+// upgraded) only after the locale-change controller is registered.
+@localized()
 export class SonetMaintenanceNotice extends LitElement {
   static override styles = maintenanceNoticeStyles;
 

@@ -60,8 +60,10 @@ import {warningText} from '../shared/field-messages.js';
  * </form>
  * ```
  */
-@localized()
 @customElement('sonet-password-field')
+// Below @customElement so it runs first: the element is defined (and the page's existing tags
+// upgraded) only after the locale-change controller is registered.
+@localized()
 export class SonetPasswordField extends FormFieldElement {
   /** The input's `autocomplete` token: `current-password` (default) or `new-password`. */
   @property() autocomplete: AutoFill = 'current-password';

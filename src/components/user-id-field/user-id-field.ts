@@ -51,8 +51,10 @@ import {warningText} from '../shared/field-messages.js';
  * </form>
  * ```
  */
-@localized()
 @customElement('sonet-user-id-field')
+// Below @customElement so it runs first: the element is defined (and the page's existing tags
+// upgraded) only after the locale-change controller is registered.
+@localized()
 export class SonetUserIdField extends FormFieldElement {
   /** The initial value, and the value after a form reset. */
   @property({attribute: 'value'}) defaultValue = '';
