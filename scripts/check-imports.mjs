@@ -114,9 +114,10 @@ try {
     const defines = (code, name) =>
       test.loose
         ? code.includes(`"sonet-${name}"`) || code.includes(`'sonet-${name}'`)
-        : // `__decorate([…, customElement('sonet-x')], Class)`: lit's production build renames
-          // `customElement` and rollup renames a second module's `__decorate` to `__decorate$1`.
-          new RegExp(`__decorate(?:\\$\\d+)?\\(\\[[^\\]]*?\\(\\s*['"]sonet-${name}['"]\\s*\\)\\s*\\]`).test(code);
+        : // `__decorate([customElement('sonet-x'), localized()], Class)`: lit's production build
+          // renames `customElement` and rollup renames a second module's `__decorate` to
+          // `__decorate$1`; other decorators may stand before or after the tag's.
+          new RegExp(`__decorate(?:\\$\\d+)?\\(\\[[^\\]]*?\\(\\s*['"]sonet-${name}['"]\\s*\\)[^\\]]*\\]`).test(code);
     const first = ELEMENTS.filter((n) => chunks.some((c) => firstNames.has(c.fileName) && defines(c.code, n)));
     const lazy = ELEMENTS.filter((n) => chunks.some((c) => !firstNames.has(c.fileName) && defines(c.code, n)));
     const problems = [];
