@@ -2,7 +2,9 @@ import {css, type CSSResult} from 'lit';
 
 /**
  * Styles of the login fields, shared by `<sonet-login-form>`, `<sonet-user-id-field>` and
- * `<sonet-password-field>`.
+ * `<sonet-password-field>`: what their first view shows (fields, live warnings, the reveal
+ * toggle, the submit button). What `<sonet-login-form>` shows only around the form or after a
+ * failure is in `loginFormExtraStyles` (login-form-extras.styles.ts), outside the first load.
  *
  * These elements render into the light DOM (password managers must see the inputs), so their
  * styles cannot live in a shadow root. They are adopted as a constructed stylesheet into the
@@ -183,14 +185,8 @@ export const fieldStyles = css`
     border: 0;
   }
 
-  :where(.sonet-login-form__alerts, .sonet-login-form__after) {
-    display: flex;
-    flex-direction: column;
-    gap: 1rem;
-  }
-
-  /* The status line is always there (a live region must exist before it speaks) but takes no
-     room while empty; the area above the form gets its margin only when something shows. */
+  /* The status line is always there (a live region must exist before it speaks), so it is in
+     the first view, but takes no room while empty. */
   :where(.sonet-login-form__status) {
     margin: 0;
   }
@@ -201,14 +197,6 @@ export const fieldStyles = css`
     block-size: 1px;
     overflow: hidden;
     clip-path: inset(50%);
-  }
-
-  :where(.sonet-login-form__alerts:has(> :not(:empty, .sonet-login-form__status:empty))) {
-    margin-block-end: 1.25rem;
-  }
-
-  :where(.sonet-login-form__after:not(:empty)) {
-    margin-block-start: 1.25rem;
   }
 
   :where(.sonet-login-form__submit) {
@@ -234,68 +222,10 @@ export const fieldStyles = css`
     outline-offset: 2px;
   }
 
-  :where(.sonet-notice) {
-    padding: 0.75rem 1rem;
-    border: 1px solid transparent;
-    border-inline-start: 0.25rem solid var(--_warning);
-    border-radius: 0.375rem;
-    background: var(--_warning-bg);
-  }
-
-  :where(.sonet-notice[data-kind='info']) {
-    border-inline-start-color: var(--_info);
-    background: var(--_info-bg);
-  }
-
-  :where(.sonet-notice) > :where(:first-child) {
-    margin-block-start: 0;
-  }
-
-  :where(.sonet-notice) > :where(:last-child) {
-    margin-block-end: 0;
-  }
-
-  :where(.sonet-notice__title) {
-    margin: 0 0 0.5rem;
-    font-size: 1em;
-    font-weight: 700;
-  }
-
-  :where(summary.sonet-notice__title) {
-    min-block-size: 24px;
-    margin: 0;
-    cursor: pointer;
-  }
-
-  :where(details[open] > summary.sonet-notice__title) {
-    margin-block-end: 0.5rem;
-  }
-
-  :where(.sonet-notice) :where(ul) {
-    margin: 0.5rem 0 0;
-    padding-inline-start: 1.25em;
-  }
-
-  :where(.sonet-links) {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1.5rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  :where(.sonet-links a, .sonet-notice a) {
-    display: inline-block;
-    min-block-size: 24px;
-    padding-block: 0.125rem;
-    color: var(--sonet-login-form-link-color, LinkText);
-  }
-
   /* Forced colors: the system palette replaces ours; borders keep warnings and the pressed
      toggle visible. */
   @media (forced-colors: active) {
-    :where(.sonet-warning, .sonet-notice) {
+    :where(.sonet-warning) {
       border-color: CanvasText;
     }
 
@@ -312,12 +242,15 @@ export const fieldStyles = css`
   }
 `;
 
-const fallbackRoots = new WeakSet<Node>();
+/** Roots given a `<style>` fallback, with the sheets each already holds. */
+const fallbackRoots = new WeakMap<Node, Set<CSSResult>>();
 
 /**
  * Adds `styles` to the stylesheets of the document or shadow root `host` is in, once per root,
- * keeping the page's own adopted sheets. CSP-safe (`adoptedStyleSheets`); in browsers without
- * constructable stylesheets it falls back to one `<style>` element (honouring `window.litNonce`).
+ * after the sheets already there (so a sheet adopted later, such as `loginFormExtraStyles`,
+ * comes after `fieldStyles`), keeping the page's own adopted sheets. CSP-safe
+ * (`adoptedStyleSheets`); in browsers without constructable stylesheets it falls back to one
+ * `<style>` element per sheet and root (honouring `window.litNonce`).
  */
 export function adoptSonetStyles(host: Element, styles: CSSResult = fieldStyles): void {
   const root = host.getRootNode();
@@ -328,8 +261,10 @@ export function adoptSonetStyles(host: Element, styles: CSSResult = fieldStyles)
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     return;
   }
-  if (fallbackRoots.has(root)) return;
-  fallbackRoots.add(root);
+  let adopted = fallbackRoots.get(root);
+  if (!adopted) fallbackRoots.set(root, (adopted = new Set()));
+  if (adopted.has(styles)) return;
+  adopted.add(styles);
   const style = document.createElement('style');
   const nonce = (globalThis as {litNonce?: string}).litNonce;
   if (nonce) style.setAttribute('nonce', nonce);

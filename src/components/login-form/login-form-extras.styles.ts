@@ -1,0 +1,92 @@
+import {css} from 'lit';
+
+/**
+ * Styles of what `<sonet-login-form>` shows only around the form or after a failure: the areas
+ * above and below the form, the lockout, autofill and checklist notices, the fallback help and
+ * the links. Kept out of the first load (`fieldStyles` holds what the first view needs);
+ * adopted with `adoptSonetStyles(host, loginFormExtraStyles)` once any of it is shown.
+ *
+ * Same conventions as `fieldStyles`: light DOM, so a constructed stylesheet adopted into the
+ * document or shadow root; every selector in `:where()` (specificity zero, the page's rules win);
+ * colours from the `--_*` properties `fieldStyles` sets on the element.
+ */
+export const loginFormExtraStyles = css`
+  :where(.sonet-login-form__alerts, .sonet-login-form__after) {
+    display: flex;
+    flex-direction: column;
+    gap: 1rem;
+  }
+
+  /* The area above the form gets its margin only when something shows. */
+  :where(.sonet-login-form__alerts:has(> :not(:empty, .sonet-login-form__status:empty))) {
+    margin-block-end: 1.25rem;
+  }
+
+  :where(.sonet-login-form__after:not(:empty)) {
+    margin-block-start: 1.25rem;
+  }
+
+  :where(.sonet-notice) {
+    padding: 0.75rem 1rem;
+    border: 1px solid transparent;
+    border-inline-start: 0.25rem solid var(--_warning);
+    border-radius: 0.375rem;
+    background: var(--_warning-bg);
+  }
+
+  :where(.sonet-notice[data-kind='info']) {
+    border-inline-start-color: var(--_info);
+    background: var(--_info-bg);
+  }
+
+  :where(.sonet-notice) > :where(:first-child) {
+    margin-block-start: 0;
+  }
+
+  :where(.sonet-notice) > :where(:last-child) {
+    margin-block-end: 0;
+  }
+
+  :where(.sonet-notice__title) {
+    margin: 0 0 0.5rem;
+    font-size: 1em;
+    font-weight: 700;
+  }
+
+  :where(summary.sonet-notice__title) {
+    min-block-size: 24px;
+    margin: 0;
+    cursor: pointer;
+  }
+
+  :where(details[open] > summary.sonet-notice__title) {
+    margin-block-end: 0.5rem;
+  }
+
+  :where(.sonet-notice) :where(ul) {
+    margin: 0.5rem 0 0;
+    padding-inline-start: 1.25em;
+  }
+
+  :where(.sonet-links) {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  :where(.sonet-links a, .sonet-notice a) {
+    display: inline-block;
+    min-block-size: 24px;
+    padding-block: 0.125rem;
+    color: var(--sonet-login-form-link-color, LinkText);
+  }
+
+  @media (forced-colors: active) {
+    :where(.sonet-notice) {
+      border-color: CanvasText;
+    }
+  }
+`;
