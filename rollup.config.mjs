@@ -6,6 +6,7 @@
 import typescript from '@rollup/plugin-typescript';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import {minifyCssTemplatesWithMap} from './scripts/minify-css.mjs';
 
 export default {
   input: 'src/bundle.ts',
@@ -25,6 +26,12 @@ export default {
       compilerOptions: {declaration: false, declarationMap: false, sourceMap: true, outDir: undefined, rootDir: 'src'},
       outputToFilesystem: false,
     }),
+    // The CSS of css`…` templates: terser leaves template text as it is. After typescript (which
+    // emits from its own program, not from earlier transforms), while the tag is still `css`.
+    {
+      name: 'minify-css-templates',
+      transform: (code, id) => (/[\\/]src[\\/].*\.ts$/.test(id) ? minifyCssTemplatesWithMap(code, id) : null),
+    },
     terser({ecma: 2021, module: true, format: {comments: false}, compress: {passes: 2}}),
   ],
   onwarn(warning, warn) {
