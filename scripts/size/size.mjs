@@ -14,7 +14,7 @@
 //
 // 1 KB = 1,000 bytes here.
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
-import {dirname, join, relative, resolve} from 'node:path';
+import {basename, dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {brotliCompressSync, constants as zlib, gzipSync} from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -112,7 +112,7 @@ async function splitBuild(entry) {
   const result = await esbuild.build(esbuildOptions({entryPoints: [entry]}));
   const byPath = new Map(result.outputFiles.map((f) => [relative(ROOT, f.path), f.contents]));
   const outputs = result.metafile.outputs;
-  const entryOut = Object.keys(outputs).find((p) => outputs[p].entryPoint);
+  const entryOut = Object.keys(outputs).find((p) => outputs[p].entryPoint === entry) ?? Object.keys(outputs).find((p) => outputs[p].entryPoint);
   const closure = (start, seen = new Set()) => {
     const stack = [start];
     while (stack.length) {
@@ -159,16 +159,16 @@ async function splitBuild(entry) {
   return {
     first: measureFiles(filesOf(staticSet)),
     firstModules: modulesOf(staticSet),
-    dynamic: dynamic.map((d) => ({...d, size: measureFiles(filesOf(d.adds)), main: mainModule(d.modules)})),
+    dynamic: dynamic.map((d) => ({...d, size: measureFiles(filesOf(d.adds)), main: mainModule(d.modules, basename(d.chunk).replace(/-[A-Z0-9]+\.js$/, '.js'))})),
     all: measureFiles([...byPath.values()]),
     allModules: modulesOf(new Set(Object.keys(outputs))),
   };
 }
 
 /** The module a dynamic chunk is named after (its biggest source module). */
-function mainModule(modules) {
+function mainModule(modules, chunk) {
   const own = modules.filter((m) => m.startsWith('src/'));
-  return own.length ? own[own.length - 1] : modules[modules.length - 1];
+  return own.length ? own[own.length - 1] : modules[modules.length - 1] ?? chunk;
 }
 
 /** One module (or stdin) bundled alone, with some packages left external. */

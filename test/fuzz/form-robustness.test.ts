@@ -87,6 +87,8 @@ describe('<sonet-login-form> under rough conditions', function () {
     el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!.value = USER_ID;
     el.querySelector<HTMLInputElement>('input[type="password"]')!.value = 'wrong-pass';
     el.form!.requestSubmit();
+    // A submit before the form's behaviour module arrived is held until it has (milliseconds).
+    await waitUntil(() => calls.length === 1, 'the request');
     calls[0].resolve(json(401, {code: 'invalid_credentials'}));
     await oneEvent(el, 'sonet-login-error');
     await guidance(el);

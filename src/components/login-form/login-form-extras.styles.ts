@@ -2,8 +2,8 @@ import {css} from 'lit';
 
 /**
  * Styles of what `<sonet-login-form>` shows only around the form or after a failure: the areas
- * above and below the form, the lockout, autofill and checklist notices, the fallback help and
- * the links. Kept out of the first load (`fieldStyles` holds what the first view needs);
+ * above the form, the lockout, autofill and checklist notices and the fallback help (the links
+ * below the form are in every first view: `fieldStyles`). Kept out of the first load (`fieldStyles` holds what the first view needs);
  * adopted with `adoptSonetStyles(host, loginFormExtraStyles)` once any of it is shown.
  *
  * Same conventions as `fieldStyles`: light DOM, so a constructed stylesheet adopted into the
@@ -11,7 +11,7 @@ import {css} from 'lit';
  * colours from the `--_*` properties `fieldStyles` sets on the element.
  */
 export const loginFormExtraStyles = css`
-  :where(.sonet-login-form__alerts, .sonet-login-form__after) {
+  :where(.sonet-login-form__alerts) {
     display: flex;
     flex-direction: column;
     gap: 1rem;
@@ -20,10 +20,6 @@ export const loginFormExtraStyles = css`
   /* The area above the form gets its margin only when something shows. */
   :where(.sonet-login-form__alerts:has(> :not(:empty, .sonet-login-form__status:empty))) {
     margin-block-end: 1.25rem;
-  }
-
-  :where(.sonet-login-form__after:not(:empty)) {
-    margin-block-start: 1.25rem;
   }
 
   :where(.sonet-notice) {
@@ -68,16 +64,7 @@ export const loginFormExtraStyles = css`
     padding-inline-start: 1.25em;
   }
 
-  :where(.sonet-links) {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1.5rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  :where(.sonet-links a, .sonet-notice a) {
+  :where(.sonet-notice a) {
     display: inline-block;
     min-block-size: 24px;
     padding-block: 0.125rem;

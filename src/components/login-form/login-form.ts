@@ -1,108 +1,50 @@
 import {LitElement, html, nothing, render as renderTemplate, type PropertyValues, type TemplateResult} from 'lit';
-import {customElement, property, state} from 'lit/decorators.js';
-import {localized, msg, str} from '@lit/localize';
+import {customElement} from 'lit/decorators/custom-element.js';
+import {property} from 'lit/decorators/property.js';
+import {state} from 'lit/decorators/state.js';
+import {localized, msg} from '@lit/localize';
 import {ensureSonetLocalization} from '../../localization.js';
-import {AutofillController} from '../../controllers/autofill-controller.js';
-import type {CapabilitiesController} from '../../controllers/capabilities-controller.js';
-import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/password-reveal-controller.js';
-import {parseLockThreshold, readFailureCount, recordFailure, resetFailures} from '../../lib/failure-counter.js';
+import {detectPassword, detectUserId} from '../../lib/detect.js';
+import {FINDING_RULES} from '../../lib/findings.js';
 import {safeLinkHref} from '../../lib/link-href.js';
-import type {LoginErrorCode, LoginResponseResult} from '../../lib/login-response.js';
 import {ERROR_HELP_DEFAULT_LINKS} from '../error-help/error-help.links.js';
 import {adoptSonetStyles} from '../shared/field.styles.js';
-import {PasswordCore} from '../shared/password-core.js';
-import {UserIdCore} from '../shared/user-id-core.js';
-import {SonetLoginErrorEvent, SonetLoginSubmitEvent, SonetLoginSuccessEvent} from './login-form.events.js';
+import {warningText} from '../shared/field-messages.js';
+import {FieldAnnouncer, describeBy, passwordView, userIdView, type FieldWarning} from '../shared/field-view.js';
+import type {LoginErrorCode} from '../../lib/login-response.js';
+import type {FormAreas, FormParts, LoginFormBehaviour} from './login-form.behaviour.js';
+import {alertsView, busyText} from './login-form.view.js';
 
-type NoticesModule = typeof import('./login-form.notices.js');
-type ResponseModule = typeof import('../../lib/login-response.js');
+type BehaviourModule = typeof import('./login-form.behaviour.js');
 
-let responseLoad: Promise<ResponseModule> | undefined;
+let behaviourLoad: Promise<BehaviourModule> | undefined;
 
 /**
- * The response mapping (status, headers and body to a failure code; same-origin redirects) is
- * only needed once the member submits: it is imported then (and prefetched on idle), keeping it
- * out of the form's first load.
+ * Everything beyond the first view (the full field cores, submission, guidance) is in
+ * `login-form.behaviour.ts`: imported on first use and prefetched on idle, once per page. A
+ * failed load (offline) may be retried.
  */
-function loadResponseMapping(): Promise<ResponseModule> {
-  responseLoad ??= import('../../lib/login-response.js').catch((error: unknown) => {
-    responseLoad = undefined;
+function loadBehaviour(): Promise<BehaviourModule> {
+  behaviourLoad ??= import('./login-form.behaviour.js').catch((error: unknown) => {
+    behaviourLoad = undefined;
     throw error;
   });
-  return responseLoad;
+  return behaviourLoad;
 }
 
-/** A code as given, when the mapping module cannot be loaded (offline): short and plain, or `unknown`. */
-function plainCode(code: string): LoginErrorCode {
-  return (/^[A-Za-z0-9-]{1,40}$/.test(code) ? code : 'unknown') as LoginErrorCode;
-}
-
-/**
- * The server's code as shown to support, unless it repeats something the member typed: a server
- * that echoes the request (`{"code": "<the password>"}`) must not put the password on screen or
- * into an attribute.
- */
-function safeServerCode(code: string | undefined, sent: FormData): string | undefined {
-  if (!code) return undefined;
-  const folded = code.toLowerCase();
-  for (const value of sent.values()) {
-    if (typeof value === 'string' && value.length >= 3 && folded.includes(value.toLowerCase())) return undefined;
-  }
-  return code;
-}
-
-/** Same-origin check of a redirect target; `null` when it cannot be checked. */
-async function checkedRedirect(target: string | null | undefined): Promise<string | null> {
-  if (!target) return null;
-  try {
-    return (await loadResponseMapping()).sameOriginRedirect(target, location.href);
-  } catch {
-    return null;
-  }
-}
-
-let notices: NoticesModule | undefined;
-let guidanceLoad: Promise<void> | undefined;
-
-/**
- * Loads what is only needed after a failure — `<sonet-error-help>` (whose steps load in turn)
- * and the form's failure notices — once per page. A failed load (offline) may be retried.
- */
-function loadGuidance(): Promise<void> {
-  guidanceLoad ??= Promise.all([import('../error-help/error-help.js'), import('./login-form.notices.js')]).then(
-    ([, module]) => {
-      notices = module;
-    },
-    (error: unknown) => {
-      guidanceLoad = undefined;
-      throw error;
-    }
-  );
-  return guidanceLoad;
-}
-
-function whenIdle(callback: () => void): void {
+function whenIdle(callback: () => void, timeout: number): void {
   const idle = (globalThis as {requestIdleCallback?: (cb: () => void, o?: {timeout: number}) => number}).requestIdleCallback;
-  if (idle) idle(callback, {timeout: 5000});
-  else setTimeout(callback, 2000);
+  if (idle) idle(callback, {timeout});
+  else setTimeout(callback, Math.min(timeout, 500));
 }
-
-/** Codes that count as a failed attempt with wrong credentials (for the lockout notice). */
-const CREDENTIAL_FAILURE: LoginErrorCode = 'invalid-credentials';
 
 /** Default request timeout in ms. */
 export const DEFAULT_LOGIN_TIMEOUT = 15000;
 
-let formCounter = 0;
+/** Default of `reveal-timeout`: ms the shown password stays visible after focus leaves the field. */
+const DEFAULT_REVEAL_TIMEOUT = 3000;
 
-interface ShownError {
-  code: LoginErrorCode;
-  retryAfterSeconds?: number;
-  retryAt?: number;
-  serverCode?: string;
-  /** The attempt used autofilled values (for the hint). */
-  autofilled: boolean;
-}
+let formCounter = 0;
 
 /** Options of {@link SonetLoginForm.showError}. */
 export interface ShowErrorOptions {
@@ -114,12 +56,6 @@ export interface ShowErrorOptions {
   serverCode?: string;
 }
 
-/** The page's form and inputs the element works with. */
-interface FormParts {
-  form: HTMLFormElement;
-  userId: HTMLInputElement;
-  password: HTMLInputElement;
-}
 
 /**
  * The So-net member login form: user ID (ユーザーID), password (ユーザーIDパスワード), a
@@ -257,7 +193,7 @@ export class SonetLoginForm extends LitElement {
   @property() domain = '';
 
   /** Milliseconds the shown password stays visible after focus leaves the field (default 3000). */
-  @property({attribute: 'reveal-timeout', type: Number}) revealTimeout = DEFAULT_REVEAL_HIDE_DELAY;
+  @property({attribute: 'reveal-timeout', type: Number}) revealTimeout = DEFAULT_REVEAL_TIMEOUT;
 
   /** Level of the guidance heading, 2–6 (default 2). */
   @property({attribute: 'heading-level', type: Number}) headingLevel = 2;
@@ -292,40 +228,20 @@ export class SonetLoginForm extends LitElement {
   /** True while a login request is on its way (also `aria-busy` on the form). */
   @state() busy = false;
 
-  @state() private shownError?: ShownError;
-  @state() private failures = 0;
-  @state() private succeeded = false;
-  @state() private guidanceFailed = false;
-
   private readonly idBase = `sonet-login-${++formCounter}`;
   private parts?: FormParts;
   /** The element wrote the form itself (no form inside when it connected). */
   private rendersForm = false;
-  private containers?: {alerts: HTMLElement; userId: HTMLElement; password: HTMLElement; after: HTMLElement};
-  private savedButton?: {button: HTMLButtonElement | HTMLInputElement; nodes: Node[]; value: string};
-  private pending?: AbortController;
-  private lastAttemptAutofilled = false;
-  /** Keys and input events seen in the form, to tell whether the member typed meanwhile. */
-  private keystrokes = 0;
-
-  private readonly userId = new UserIdCore(this, {
-    input: () => this.parts?.userId,
-    inputId: () => this.parts?.userId.id || `${this.idBase}-user-id`,
-    domain: () => this.domain,
-  });
-
-  private readonly password = new PasswordCore(this, {
-    input: () => this.parts?.password,
-    inputId: () => this.parts?.password.id || `${this.idBase}-password`,
-    hideDelay: () => (Number.isFinite(this.revealTimeout) && this.revealTimeout >= 0 ? this.revealTimeout : DEFAULT_REVEAL_HIDE_DELAY),
-  });
-
-  private readonly autofill = new AutofillController(this, {
-    inputs: () => [this.parts?.userId, this.parts?.password],
-  });
-
-  /** Cookie detection, imported right after connecting (not needed to show the form). */
-  private capabilities?: CapabilitiesController;
+  private areas?: FormAreas;
+  private behaviour?: LoginFormBehaviour;
+  private attaching?: Promise<LoginFormBehaviour>;
+  // The first view: warnings from the small detectors, until the behaviour is attached.
+  private readonly announcers = {userId: new FieldAnnouncer(), password: new FieldAnnouncer()};
+  private warnings: {userId: FieldWarning[]; password: FieldWarning[]} = {userId: [], password: []};
+  private composing?: 'userId' | 'password';
+  /** Strings to render again (the first update, a new locale: @localized() then updates us). */
+  private localeChanged = true;
+  private capsLock = false;
 
   /** The `<form>` the element works with (the page's, or its own). */
   get form(): HTMLFormElement | null {
@@ -334,7 +250,7 @@ export class SonetLoginForm extends LitElement {
 
   /** The failure shown now, or `null`. */
   get errorShown(): LoginErrorCode | null {
-    return this.shownError?.code ?? null;
+    return this.behaviour?.errorShown ?? null;
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -345,35 +261,43 @@ export class SonetLoginForm extends LitElement {
     super.connectedCallback();
     void ensureSonetLocalization();
     adoptSonetStyles(this);
-    this.failures = readFailureCount(this.storage());
     if (!this.parts) this.enhance();
-    this.addEventListener('submit', this.onSubmit);
-    this.addEventListener('keydown', this.onKeyDown, true);
-    addEventListener('pageshow', this.onPageShow);
-    if (!this.errorCode && this.errorParam) void this.showErrorFromQuery();
-    if (!this.capabilities) {
-      import('../../controllers/capabilities-controller.js').then(
-        ({CapabilitiesController}) => {
-          // The controller checks at once and re-renders the host when cookies are off.
-          this.capabilities ??= new CapabilitiesController(this);
-          this.requestUpdate();
-        },
-        () => {
-          // Offline: no cookie check; the server's answer still explains a failure.
-        }
-      );
+    for (const type of ['submit', 'input', 'compositionstart', 'compositionend', 'keyup', 'focusout', 'focusin', 'pointerdown']) {
+      this.addEventListener(type, this.onEvent);
     }
+    this.addEventListener('keydown', this.onEvent, true);
+    addEventListener('lit-localize-status', this.onLocale);
+    this.behaviour?.reconnect();
+    if (this.errorParam && !this.errorCode) void this.attach().catch(() => {});
     whenIdle(() => {
-      void loadGuidance().catch(() => {});
-      void loadResponseMapping().catch(() => {});
-    });
+      if (!this.isConnected || !this.parts) return;
+      // Prefetch what the first use needs, and tell a member whose cookies are off before they try.
+      loadBehaviour().then(
+        (module) => {
+          void module.loadGuidance().catch(() => {});
+          void module.loadResponseMapping().catch(() => {});
+        },
+        () => {}
+      );
+      if (!this.behaviour) {
+        import('../../lib/capabilities.js').then(
+          ({cookiesWork}) => {
+            if (!cookiesWork()) void this.attach().catch(() => {});
+          },
+          () => {}
+        );
+      }
+    }, 2000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('submit', this.onSubmit);
-    this.removeEventListener('keydown', this.onKeyDown, true);
-    removeEventListener('pageshow', this.onPageShow);
+    for (const type of ['submit', 'input', 'compositionstart', 'compositionend', 'keyup', 'focusout', 'focusin', 'pointerdown']) {
+      this.removeEventListener(type, this.onEvent);
+    }
+    this.removeEventListener('keydown', this.onEvent, true);
+    removeEventListener('lit-localize-status', this.onLocale);
+    this.behaviour?.disconnect();
     // A pending request is not aborted: a form moved in the page shows its result when back.
   }
 
@@ -387,53 +311,7 @@ export class SonetLoginForm extends LitElement {
    * @returns a promise that settles when focus is on the guidance.
    */
   async showError(code: string, options: ShowErrorOptions = {}): Promise<void> {
-    this.busy = false;
-    this.succeeded = false;
-    let normalized: LoginErrorCode;
-    try {
-      normalized = (await loadResponseMapping()).normalizeLoginErrorCode(String(code ?? ''));
-    } catch {
-      normalized = plainCode(String(code ?? ''));
-    }
-    if (normalized === CREDENTIAL_FAILURE) this.failures = recordFailure(this.storage());
-    this.shownError = {
-      code: normalized,
-      retryAfterSeconds: options.retryAfterSeconds,
-      retryAt: options.retryAt,
-      serverCode: options.serverCode,
-      autofilled: this.lastAttemptAutofilled,
-    };
-    this.clearPassword();
-    const keysBefore = this.keystrokes;
-    const focusBefore = document.activeElement;
-    this.dispatchEvent(
-      new SonetLoginErrorEvent(normalized, {
-        retryAfterSeconds: options.retryAfterSeconds,
-        failures: normalized === CREDENTIAL_FAILURE ? this.failures : 0,
-      })
-    );
-    try {
-      await loadGuidance();
-      this.guidanceFailed = false;
-    } catch {
-      this.guidanceFailed = true;
-    }
-    // The notices module may have arrived just now: render with it.
-    this.requestUpdate();
-    await this.updateComplete;
-    const help = this.querySelector<HTMLElement & {focusHeading?: () => Promise<void>; ready?: Promise<void>}>(
-      '.sonet-login-form__help'
-    );
-    if (help?.focusHeading) await help.ready;
-    // A member who went back to typing while the guidance loaded keeps their focus (and keys).
-    const focused = document.activeElement;
-    if (this.keystrokes !== keysBefore) return;
-    if (focused !== focusBefore && focused instanceof HTMLInputElement && this.contains(focused)) return;
-    if (help?.focusHeading) {
-      await help.focusHeading();
-    } else {
-      this.querySelector<HTMLElement>('.sonet-login-form__fallback-heading')?.focus();
-    }
+    await (await this.attach()).showError(code, options);
   }
 
   /**
@@ -444,20 +322,59 @@ export class SonetLoginForm extends LitElement {
    * @returns a promise that settles when the event was handled.
    */
   async showSuccess(redirect?: string | null): Promise<void> {
-    this.busy = false;
-    this.shownError = undefined;
-    resetFailures(this.storage());
-    this.failures = 0;
-    const target = await checkedRedirect(redirect);
-    const event = new SonetLoginSuccessEvent(target);
-    if (!this.dispatchEvent(event)) return;
-    if (target) this.navigate(target);
-    else this.succeeded = true;
+    await (await this.attach()).showSuccess(redirect);
   }
 
   /** Goes to a URL after a successful login (a method so tests and hosts can replace it). */
   protected navigate(url: string): void {
     location.assign(url);
+  }
+
+  /**
+   * Attaches the behaviour (loading its module once per page). Updates wait for it
+   * (`updateComplete` settles once it is attached).
+   */
+  private attach(): Promise<LoginFormBehaviour> {
+    if (this.behaviour) return Promise.resolve(this.behaviour);
+    const parts = this.parts;
+    const areas = this.areas;
+    if (!parts || !areas) return Promise.reject(new Error('<sonet-login-form> has no user ID and password inputs'));
+    this.attaching ??= loadBehaviour().then(
+      ({LoginFormBehaviour}) => {
+        this.attaching = undefined;
+        this.behaviour ??= new LoginFormBehaviour(this, {
+          parts,
+          areas,
+          idBase: this.idBase,
+          rendersForm: this.rendersForm,
+          announcers: this.announcers,
+          capsLock: this.capsLock,
+          composing: this.composing,
+          links: () => this.links,
+        });
+        this.requestUpdate();
+        return this.behaviour;
+      },
+      (error: unknown) => {
+        this.attaching = undefined;
+        throw error;
+      }
+    );
+    return this.attaching;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    // Also what the attach set off (a first toggle press, the analysis of what was typed).
+    while (this.attaching || this.isUpdatePending) {
+      try {
+        await this.attaching;
+      } catch {
+        // Offline: the first view stays; nothing else to wait for.
+      }
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -487,6 +404,8 @@ export class SonetLoginForm extends LitElement {
     }
     if (!userId.id) userId.id = `${this.idBase}-user-id`;
     if (!password.id) password.id = `${this.idBase}-password`;
+    describeBy(userId, `${userId.id}-warnings`);
+    describeBy(password, `${password.id}-warnings`);
     this.parts = {form, userId, password};
     const area = (className: string, part: string): HTMLElement => {
       const div = document.createElement('div');
@@ -494,10 +413,11 @@ export class SonetLoginForm extends LitElement {
       div.setAttribute('part', part);
       return div;
     };
-    const alerts = this.rendersForm ? this.querySelector<HTMLElement>('.sonet-login-form__alerts')! : area('sonet-login-form__alerts', 'alerts');
-    const after = this.rendersForm ? this.querySelector<HTMLElement>('.sonet-login-form__after')! : area('sonet-login-form__after', 'links');
-    const userIdArea = this.rendersForm ? this.querySelector<HTMLElement>('.sonet-login-form__user-id')! : area('sonet-login-form__extras', 'extras');
-    const passwordArea = this.rendersForm ? this.querySelector<HTMLElement>('.sonet-login-form__password')! : area('sonet-login-form__extras', 'extras');
+    const find = (className: string): HTMLElement => this.querySelector<HTMLElement>(`.${className}`)!;
+    const alerts = this.rendersForm ? find('sonet-login-form__alerts') : area('sonet-login-form__alerts', 'alerts');
+    const after = this.rendersForm ? find('sonet-login-form__after') : area('sonet-login-form__after', 'links');
+    const userIdArea = this.rendersForm ? find('sonet-login-form__user-id') : area('sonet-login-form__extras', 'extras');
+    const passwordArea = this.rendersForm ? find('sonet-login-form__password') : area('sonet-login-form__extras', 'extras');
     if (!this.rendersForm) {
       form.before(alerts);
       form.after(after);
@@ -506,7 +426,7 @@ export class SonetLoginForm extends LitElement {
       (userId.closest('label') ?? userId).after(userIdArea);
       (password.closest('label') ?? password).after(passwordArea);
     }
-    this.containers = {alerts, userId: userIdArea, password: passwordArea, after};
+    this.areas = {alerts, userId: userIdArea, password: passwordArea, after};
   }
 
   /** The form the element writes when the page wrote none (the same markup as the example). */
@@ -553,14 +473,10 @@ export class SonetLoginForm extends LitElement {
           <div class="sonet-login-form__password"></div>
         </div>
         <button class="sonet-login-form__submit" part="submit" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>
-          ${this.busy ? this.busyText() : this.submitLabel || msg('ログイン', {id: 'login-form.submit'})}
+          ${this.busy ? busyText() : this.submitLabel || msg('ログイン', {id: 'login-form.submit'})}
         </button>
       </form>
       <div class="sonet-login-form__after" part="links"></div>`;
-  }
-
-  private busyText(): string {
-    return msg('ログインしています…', {id: 'login-form.busy'});
   }
 
   private get links(): {reset: string; idChange: string; loginHistory: string; maintenance: string} {
@@ -571,57 +487,6 @@ export class SonetLoginForm extends LitElement {
       loginHistory: safeLinkHref(this.loginHistoryHref, d.loginHistory),
       maintenance: safeLinkHref(this.maintenanceHref, d.maintenance),
     };
-  }
-
-  private renderHelp(code: LoginErrorCode, shown?: ShownError): TemplateResult {
-    const links = this.links;
-    if (this.guidanceFailed) {
-      // The guidance could not be loaded (offline): a short text from this module, never nothing.
-      return html`<div class="sonet-notice" part="help">
-        <h2 class="sonet-notice__title sonet-login-form__fallback-heading" tabindex="-1">
-          ${msg(str`ログインできませんでした (エラーコード: ${code})`, {id: 'login-form.fallback.title'})}
-        </h2>
-        <p>
-          ${msg('インターネットへの接続をご確認のうえ、もう一度お試しください。', {id: 'login-form.fallback.body'})}
-          <a href=${links.maintenance}>${msg('障害・メンテナンス情報', {id: 'login-form.link.maintenance'})}</a>
-        </p>
-      </div>`;
-    }
-    return html`<sonet-error-help
-      class="sonet-login-form__help"
-      part="help"
-      code=${code}
-      heading-level=${this.headingLevel}
-      retry-after=${shown?.retryAfterSeconds ?? nothing}
-      retry-at=${shown?.retryAt ?? nothing}
-      server-code=${shown?.serverCode ?? nothing}
-      reset-href=${links.reset}
-      id-change-href=${links.idChange}
-      login-history-href=${links.loginHistory}
-      maintenance-href=${links.maintenance}
-    ></sonet-error-help>`;
-  }
-
-  private renderAlerts(): TemplateResult {
-    const shown = this.shownError;
-    const cookiesOff = !shown && this.capabilities?.value.cookies === false;
-    if (cookiesOff) void loadGuidance().catch(() => {});
-    return html`${cookiesOff ? this.renderHelp('cookies-disabled') : nothing}${
-      shown ? this.renderHelp(shown.code, shown) : nothing
-    }${
-      shown && notices
-        ? notices.renderFailureNotices({
-            code: shown.code,
-            failures: this.failures,
-            threshold: parseLockThreshold(this.lockThreshold),
-            autofilled: shown.autofilled,
-            links: this.links,
-            idBase: this.idBase,
-          })
-        : nothing
-    }<p class="sonet-login-form__status" role="status">${
-      this.succeeded ? msg('ログインしました。', {id: 'login-form.success'}) : nothing
-    }</p>`;
   }
 
   private renderLinks(): TemplateResult {
@@ -636,8 +501,62 @@ export class SonetLoginForm extends LitElement {
     </nav>`;
   }
 
+  /** The first view of the areas after the inputs (before the behaviour is attached). */
+  private renderFirstView(which?: 'userId' | 'password'): void {
+    const {parts, areas} = this;
+    if (!parts || !areas) return;
+    if (which !== 'password') {
+      renderTemplate(
+        userIdView(`${parts.userId.id}-warnings`, this.warnings.userId, this.announcers.userId.text),
+        areas.userId,
+        {host: this}
+      );
+    }
+    if (which !== 'userId') {
+      const input = parts.password.id;
+      renderTemplate(
+        passwordView(
+          {input, toggle: `${input}-toggle`, warnings: `${input}-warnings`},
+          false,
+          this.onFirstToggle,
+          this.warnings.password,
+          this.announcers.password.text
+        ),
+        areas.password,
+        {host: this}
+      );
+    }
+  }
+
+  /** The detectors' warnings for one field; renders its area when they changed. */
+  private detect(which: 'userId' | 'password'): void {
+    const parts = this.parts;
+    if (!parts || this.behaviour) return;
+    const value = parts[which].value;
+    const codes =
+      which === 'userId' ? detectUserId(value, this.domain || undefined) : detectPassword(value).filter((c) => c !== 'look-alike');
+    const kind = which === 'userId' ? 'user-id' : 'password';
+    const warnings: FieldWarning[] = codes.map((code) => ({code, level: FINDING_RULES[code][which]!, text: warningText(code, kind)}));
+    if (which === 'password' && this.capsLock) {
+      warnings.unshift({code: 'caps-lock', level: 'error', text: warningText('caps-lock', 'password')});
+    }
+    const key = (list: FieldWarning[]): string => list.map((w) => w.code).join();
+    if (key(warnings) === key(this.warnings[which])) return;
+    this.warnings[which] = warnings;
+    this.announcers[which].update(warnings);
+    this.renderFirstView(which);
+  }
+
+  private readonly onLocale = (event: Event): void => {
+    if ((event as CustomEvent<{status: string}>).detail?.status === 'ready') this.localeChanged = true;
+  };
+
+  private readonly onFirstToggle = (): void => {
+    void this.attach().then((behaviour) => behaviour.password.reveal.toggle(), () => {});
+  };
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('errorCode') && this.errorCode) void this.showError(this.errorCode);
+    if (changed.has('errorCode') && this.errorCode) void this.showError(this.errorCode).catch(() => {});
   }
 
   protected override render(): unknown {
@@ -647,197 +566,73 @@ export class SonetLoginForm extends LitElement {
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     // The areas around the inputs: inside the rendered form, or inserted into the page's.
-    const c = this.containers;
-    if (!c) return;
-    renderTemplate(this.renderAlerts(), c.alerts, {host: this});
-    renderTemplate(this.userId.render(), c.userId, {host: this});
-    renderTemplate(this.password.render(), c.password, {host: this});
-    renderTemplate(this.renderLinks(), c.after, {host: this});
+    if (!this.areas) return;
+    const behaviour = this.behaviour;
+    // A property other than `busy`, or the locale (its change requests an update without a
+    // property), re-renders everything; otherwise only what the behaviour marked changed.
+    const all = this.localeChanged || [...changed.keys()].some((k) => k !== 'busy');
+    this.localeChanged = false;
+    if (behaviour) behaviour.update(changed, all);
+    else if (all) {
+      renderTemplate(alertsView(nothing, nothing), this.areas.alerts, {host: this});
+      this.renderFirstView();
+    }
+    if (all) renderTemplate(this.renderLinks(), this.areas.after, {host: this});
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('busy')) this.syncBusy();
-  }
-
-  /** Busy state on the page's own form and button (the rendered form binds it in its template). */
-  private syncBusy(): void {
-    const form = this.parts?.form;
-    if (!form) return;
-    if (this.busy) form.setAttribute('aria-busy', 'true');
-    else form.removeAttribute('aria-busy');
-    if (this.rendersForm) return;
-    const button = form.querySelector<HTMLButtonElement | HTMLInputElement>(
-      'button[type="submit"], button:not([type]), input[type="submit"]'
-    );
-    if (!button) return;
-    if (this.busy && !this.savedButton) {
-      this.savedButton = {button, nodes: [...button.childNodes], value: button.value};
-      if (button instanceof HTMLInputElement) button.value = this.busyText();
-      else button.replaceChildren(this.busyText());
-      button.setAttribute('aria-disabled', 'true');
-    } else if (!this.busy && this.savedButton) {
-      const saved = this.savedButton;
-      this.savedButton = undefined;
-      if (saved.button instanceof HTMLInputElement) saved.button.value = saved.value;
-      else saved.button.replaceChildren(...saved.nodes);
-      saved.button.removeAttribute('aria-disabled');
-    }
+    this.behaviour?.updated(changed);
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Submission
+  // Events
 
-  private storage(): Storage | null {
-    try {
-      return sessionStorage;
-    } catch {
-      return null;
-    }
-  }
-
-  private clearPassword(): void {
-    const input = this.parts?.password;
-    if (!input || !input.value) return;
-    input.value = '';
-    this.autofill.forget(input);
-    input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, inputType: 'deleteContent'}));
-  }
-
-  /** Where `fetch` posts to, or `null` for the event mode. */
-  private endpoint(): string | null {
-    const action = this.action || this.parts?.form.getAttribute('action') || '';
-    if (!action.trim()) return null;
-    try {
-      return new URL(action, document.baseURI).href;
-    } catch {
-      return null;
-    }
-  }
-
-  private async showErrorFromQuery(): Promise<void> {
-    let value: string | null = null;
-    try {
-      value = new URLSearchParams(location.search).get(this.errorParam);
-    } catch {
-      return;
-    }
-    if (value === null) return;
-    let code: LoginErrorCode;
-    try {
-      code = (await loadResponseMapping()).normalizeLoginErrorCode(value);
-    } catch {
-      return;
-    }
-    // A link anyone can craft: only codes we know are shown; anything else is ignored.
-    if (code !== 'unknown') void this.showError(code);
-  }
-
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
-    this.keystrokes++;
-    // Enter that confirms an IME conversion must never submit (Safari sends keyCode 229 after
-    // compositionend; others set isComposing).
-    if (event.key === 'Enter' && (event.isComposing || event.keyCode === 229)) event.preventDefault();
-  };
-
-  private readonly onPageShow = (event: PageTransitionEvent): void => {
-    // Back from the page a native POST led to: the form is usable again.
-    if (event.persisted) this.busy = false;
-  };
-
-  private readonly onSubmit = (event: SubmitEvent): void => {
+  private readonly onEvent = (event: Event): void => {
     const parts = this.parts;
-    if (!parts || event.target !== parts.form || event.defaultPrevented) return;
-    if (this.userId.analysis.composing || this.password.analysis.composing) {
+    if (!parts) return;
+    const {type, target} = event;
+    const behaviour = this.behaviour;
+    if (type === 'keydown') {
+      const key = event as KeyboardEvent;
+      // Enter that confirms an IME conversion must never submit (Safari sends keyCode 229 after
+      // compositionend; others set isComposing).
+      if (key.key === 'Enter' && (key.isComposing || key.keyCode === 229)) event.preventDefault();
+    }
+    if (type === 'submit') {
+      if (target !== parts.form || event.defaultPrevented) return;
+      if (behaviour) return behaviour.onSubmit(event as SubmitEvent);
+      // The first submit before the behaviour arrived: hold it, attach, and submit again.
       event.preventDefault();
+      if (this.composing) return;
+      const submitter = (event as SubmitEvent).submitter;
+      this.attach().then(
+        () => parts.form.requestSubmit(submitter),
+        // Offline before it could load: let the browser post the form itself.
+        () => {
+          parts.form.method = 'post';
+          if (parts.form.getAttribute('action') || this.action) HTMLFormElement.prototype.submit.call(parts.form);
+        }
+      );
       return;
     }
-    // Hidden before the browser reads the form, so it offers to save the password.
-    this.password.reveal.hide('submit');
-    this.userId.analysis.analyze('submit');
-    if (this.busy) {
-      event.preventDefault();
+    if (type === 'focusin' || type === 'pointerdown') {
+      void this.attach().catch(() => {});
       return;
     }
-    this.lastAttemptAutofilled = this.autofill.used();
-    if (this.native) {
-      // A password never goes into a URL: a form (or button) the page wrote with method="get"
-      // is posted instead. The browser reads the method after this event.
-      parts.form.method = 'post';
-      const submitter = event.submitter as HTMLButtonElement | HTMLInputElement | null;
-      if (submitter?.hasAttribute('formmethod')) submitter.formMethod = 'post';
-      this.busy = true;
-      return;
+    if (behaviour) return;
+    // The first view, until the behaviour is attached.
+    const which = target === parts.userId ? 'userId' : target === parts.password ? 'password' : undefined;
+    if (!which) return;
+    if (type === 'compositionstart') this.composing = which;
+    else if (type === 'compositionend') this.composing = undefined;
+    else if (type === 'input' && (this.composing || (event as InputEvent).isComposing)) return;
+    if (which === 'password' && (type === 'keydown' || type === 'keyup' || type === 'focusout')) {
+      const key = event as KeyboardEvent;
+      this.capsLock = type !== 'focusout' && typeof key.getModifierState === 'function' && key.getModifierState('CapsLock');
     }
-    event.preventDefault();
-    const formData = new FormData(parts.form, event.submitter);
-    const url = this.endpoint();
-    if (url === null) {
-      const submitEvent = new SonetLoginSubmitEvent(formData);
-      if (this.dispatchEvent(submitEvent)) this.busy = true;
-      return;
-    }
-    void this.send(url, formData);
+    if (type === 'focusout') this.composing = undefined;
+    this.detect(which);
   };
-
-  private async send(url: string, formData: FormData): Promise<void> {
-    this.busy = true;
-    const controller = new AbortController();
-    this.pending = controller;
-    const limit = Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : DEFAULT_LOGIN_TIMEOUT;
-    const timer = setTimeout(() => controller.abort(), limit);
-    let result: LoginResponseResult;
-    let redirect: string | null = null;
-    // In parallel with the request; usually already prefetched.
-    const mapping = loadResponseMapping();
-    mapping.catch(() => {});
-    try {
-      const headers = new Headers({Accept: 'application/json'});
-      const token = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content');
-      if (token) headers.set('X-CSRF-Token', token);
-      const multipart = this.parts?.form.enctype === 'multipart/form-data';
-      const body = multipart ? formData : new URLSearchParams(formData as unknown as Record<string, string>);
-      const response = await fetch(url, {
-        method: 'POST',
-        body,
-        headers,
-        credentials: 'same-origin',
-        signal: controller.signal,
-      });
-      const text = await response.text();
-      let map: ResponseModule | undefined;
-      try {
-        map = await mapping;
-      } catch {
-        // The mapping could not be loaded (the connection dropped after the answer came):
-        // go by the status alone.
-      }
-      result = map
-        ? map.mapLoginResponse({status: response.status, headers: response.headers, body: text, url: response.url})
-        : {ok: response.ok, code: response.ok ? undefined : 'unknown'};
-      if (result.ok && map) {
-        redirect =
-          map.sameOriginRedirect(result.redirect, location.href) ??
-          (response.redirected ? map.sameOriginRedirect(response.url, location.href) : null);
-      }
-    } catch {
-      // No HTTP answer: offline, refused, aborted by the timeout — all get the connection
-      // guidance (mapFetchFailure() says which, but the steps are the same).
-      result = {ok: false, code: 'network'};
-    } finally {
-      clearTimeout(timer);
-    }
-    if (this.pending !== controller) return;
-    this.pending = undefined;
-    if (result.ok) {
-      await this.showSuccess(redirect);
-    } else {
-      await this.showError(result.code ?? 'unknown', {
-        retryAfterSeconds: result.retryAfterSeconds,
-        retryAt: result.retryAt,
-        serverCode: safeServerCode(result.serverCode, formData),
-      });
-    }
-  }
 }
 
 declare global {

@@ -1,15 +1,7 @@
-import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
-import type {FindingLevel} from '../../lib/findings.js';
-import type {WarningCode} from './field-messages.js';
+import type {ReactiveController, ReactiveControllerHost, TemplateResult} from 'lit';
+import {FieldAnnouncer, describeBy, type FieldWarning} from './field-view.js';
 
-/** One warning as shown next to a field. */
-export interface FieldWarning {
-  code: WarningCode;
-  level: FindingLevel;
-  text: string;
-  /** A second line (the characters concerned), for the user ID only. */
-  detail?: string;
-}
+export type {FieldWarning};
 
 /** Options shared by the field cores. */
 export interface FieldCoreOptions {
@@ -27,30 +19,38 @@ export type FieldHost = ReactiveControllerHost & HTMLElement;
 /**
  * What `<sonet-user-id-field>`, `<sonet-password-field>` and `<sonet-login-form>` share for one
  * input: the warnings list next to it, referenced from the input's `aria-describedby` (same tree:
- * everything is light DOM), and one polite status region per field.
- *
- * The status region's text changes only when the *set* of warning codes changes — it announces
- * the warnings that appeared, once — never on each keystroke (the list itself may update its
- * text, e.g. the characters concerned, without being announced again).
+ * everything is light DOM), and one polite status region per field (see {@link FieldAnnouncer}:
+ * it announces the warnings that appeared, once, never on each keystroke).
  */
 export abstract class FieldCore implements ReactiveController {
-  /** What the status region says now. */
-  announcement = '';
   /** The warnings rendered in this update. */
   warnings: FieldWarning[] = [];
+  /** True when the last host update changed what this field renders. */
+  dirty = true;
 
   protected readonly host: FieldHost;
   protected readonly options: FieldCoreOptions;
-  private codes = new Set<WarningCode>();
+  protected readonly announcer = new FieldAnnouncer();
   private describedInput?: HTMLInputElement;
+  private key = '';
 
   constructor(host: FieldHost, options: FieldCoreOptions) {
     (this.host = host).addController(this);
     this.options = options;
   }
 
+  /** What the status region says now. */
+  get announcement(): string {
+    return this.announcer.text;
+  }
+
   /** The warnings to show now (computed once per host update). */
   protected abstract computeWarnings(): FieldWarning[];
+
+  /** A string that changes when anything else this field renders changes (the toggle, the fix). */
+  protected renderKey(): string {
+    return '';
+  }
 
   /** The id of the warnings container (derived from the input's id). */
   get warningsId(): string {
@@ -59,50 +59,32 @@ export abstract class FieldCore implements ReactiveController {
 
   hostUpdate(): void {
     this.warnings = this.computeWarnings();
-    const codes = new Set(this.warnings.map((w) => w.code));
-    const added = this.warnings.filter((w) => !this.codes.has(w.code) && w.level !== 'info');
-    const changed = codes.size !== this.codes.size || added.length > 0;
-    this.codes = codes;
-    // Only removals: clear the region, so the same warning coming back is announced again.
-    if (changed) this.announce(added.map((w) => w.text).join(' '));
+    this.announcer.update(this.warnings);
+    const key = `${this.announcer.text}\u0000${this.renderKey()}\u0000${this.warnings
+      .map((w) => `${w.code}\u0001${w.level}\u0001${w.text}\u0001${w.detail ?? ''}`)
+      .join('\u0002')}`;
+    this.dirty ||= key !== this.key;
+    this.key = key;
   }
 
   hostUpdated(): void {
     const input = this.options.input();
     if (!input || input === this.describedInput) return;
     this.describedInput = input;
-    // Keep what the page put there (its own hints) and add ours.
-    const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    if (!ids.includes(this.warningsId)) input.setAttribute('aria-describedby', [...ids, this.warningsId].join(' '));
+    describeBy(input, this.warningsId);
   }
 
   /** Sets the status region's text (announced politely by screen readers). */
   announce(text: string): void {
-    this.announcement = text;
+    this.announcer.text = text;
+    this.dirty = true;
   }
 
-  /** The warnings list (an element with {@link warningsId}, empty when there is nothing). */
-  protected renderWarnings(extra: unknown = nothing): TemplateResult {
-    const ws = this.warnings;
-    return html`<div class="sonet-field__warnings" id=${this.warningsId} part="warnings">${
-      ws.length
-        ? html`<ul class="sonet-warnings">
-            ${ws.map(
-              (w) =>
-                html`<li class="sonet-warning" part="warning" data-code=${w.code} data-level=${w.level}>
-                  ${w.text}${w.detail ? html`<br />${w.detail}` : nothing}
-                </li>`
-            )}
-          </ul>`
-        : nothing
-    }${extra}</div>`;
+  /** Continues the announcements of the form's first-load view (nothing said twice). */
+  adoptAnnouncer(other: FieldAnnouncer): void {
+    this.announcer.adopt(other);
   }
 
-  /** The polite status region of this field. */
-  protected renderStatus(): TemplateResult {
-    return html`<div class="sonet-visually-hidden" role="status">${this.announcement}</div>`;
-  }
-
-  /** Everything rendered after the input: warnings (and, in subclasses, the toggle). */
+  /** Everything rendered after the input: warnings (and, in subclasses, the toggle or fix). */
   abstract render(): TemplateResult;
 }

@@ -222,6 +222,33 @@ export const fieldStyles = css`
     outline-offset: 2px;
   }
 
+  /* The help links below <sonet-login-form>'s form (in every first view). */
+  :where(.sonet-login-form__after) {
+    display: flex;
+    flex-direction: column;
+    gap: 1rem;
+  }
+
+  :where(.sonet-login-form__after:not(:empty)) {
+    margin-block-start: 1.25rem;
+  }
+
+  :where(.sonet-links) {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  :where(.sonet-links a) {
+    display: inline-block;
+    min-block-size: 24px;
+    padding-block: 0.125rem;
+    color: var(--sonet-login-form-link-color, LinkText);
+  }
+
   /* Forced colors: the system palette replaces ours; borders keep warnings and the pressed
      toggle visible. */
   @media (forced-colors: active) {

@@ -1,4 +1,4 @@
-import {html, type TemplateResult} from 'lit';
+import type {TemplateResult} from 'lit';
 import {msg} from '@lit/localize';
 import {CapsLockController} from '../../controllers/caps-lock-controller.js';
 import {InputAnalysisController, type AnalysisPhase} from '../../controllers/input-analysis-controller.js';
@@ -6,7 +6,9 @@ import {PasswordRevealController} from '../../controllers/password-reveal-contro
 import type {Finding} from '../../lib/findings.js';
 import {analyzePassword} from '../../lib/password.js';
 import {FieldCore, type FieldCoreOptions, type FieldHost, type FieldWarning} from './field-core.js';
-import {lookAlikeName, warningText} from './field-messages.js';
+import {lookAlikeName} from './field-details.js';
+import {warningText} from './field-messages.js';
+import {passwordView} from './field-view.js';
 
 /** Options of {@link PasswordCore}. */
 export interface PasswordCoreOptions extends FieldCoreOptions {
@@ -113,18 +115,18 @@ export class PasswordCore extends FieldCore {
     return warnings;
   }
 
+  protected override renderKey(): string {
+    return String(this.reveal.shown);
+  }
+
   /** The toggle button, the warnings and the status region, rendered after the input. */
   render(): TemplateResult {
-    return html`<button
-        type="button"
-        class="sonet-toggle"
-        part="toggle"
-        id=${this.toggleId}
-        aria-pressed=${this.reveal.shown ? 'true' : 'false'}
-        aria-controls=${this.options.inputId()}
-        @click=${() => this.reveal.toggle()}
-      >
-        ${msg('パスワードを表示', {id: 'field.show-password'})}</button
-      >${this.renderWarnings()}${this.renderStatus()}`;
+    return passwordView(
+      {input: this.options.inputId(), toggle: this.toggleId, warnings: this.warningsId},
+      this.reveal.shown,
+      () => this.reveal.toggle(),
+      this.warnings,
+      this.announcement
+    );
   }
 }

@@ -1,10 +1,12 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import type {TemplateResult} from 'lit';
 import {InputAnalysisController, type AnalysisPhase} from '../../controllers/input-analysis-controller.js';
 import type {Finding} from '../../lib/findings.js';
 import {loadRomajiSuggestion} from '../../lib/romaji-loader.js';
 import {analyzeUserId} from '../../lib/user-id.js';
 import {FieldCore, type FieldCoreOptions, type FieldHost, type FieldWarning} from './field-core.js';
-import {charsText, fixLabel, warningText} from './field-messages.js';
+import {charsText, fixLabel} from './field-details.js';
+import {warningText} from './field-messages.js';
+import {userIdView} from './field-view.js';
 
 /** Options of {@link UserIdCore}. */
 export interface UserIdCoreOptions extends FieldCoreOptions {
@@ -85,14 +87,18 @@ export class UserIdCore extends FieldCore {
     }));
   }
 
+  protected override renderKey(): string {
+    const fix = this.fix;
+    return fix === undefined ? '' : `${fix}\u0000${fixLabel(this.analysis.findings, fix)}`;
+  }
+
   render(): TemplateResult {
     const fix = this.fix;
-    return html`${this.renderWarnings(
-      fix !== undefined
-        ? html`<button type="button" class="sonet-fix" part="fix" @click=${() => this.applyFix(fix)}>
-            ${fixLabel(this.analysis.findings, fix)}
-          </button>`
-        : nothing
-    )}${this.renderStatus()}`;
+    return userIdView(
+      this.warningsId,
+      this.warnings,
+      this.announcement,
+      fix !== undefined ? {label: fixLabel(this.analysis.findings, fix), apply: () => this.applyFix(fix)} : undefined
+    );
   }
 }
