@@ -79,7 +79,20 @@ describe('<sonet-login-form> first view', () => {
       await el.updateComplete;
       expect(hasFix(el), 'the behaviour is attached on focus').to.be.true;
       expect(codes(field(userIdInput(el)))).to.deep.equal(['full-width']);
-      expect(status(userIdInput(el)), 'not announced a second time').to.equal(said);
+      expect(status(userIdInput(el))).to.equal(said);
+    });
+
+    it('hands what was announced over: a warning said before the behaviour arrived is not said again', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      setValue(userIdInput(el), 'ｔａｒｏ');
+      setValue(userIdInput(el), 'ｔａｒｏ ｓ');
+      expect(status(userIdInput(el)), 'only the new warning').to.not.contain('全角');
+      userIdInput(el).focus();
+      await el.updateComplete;
+      expect(hasFix(el)).to.be.true;
+      expect(codes(field(userIdInput(el)))).to.deep.equal(['full-width', 'space']);
+      expect(status(userIdInput(el))).to.contain('スペース');
+      expect(status(userIdInput(el)), 'the full-width warning is not announced a second time').to.not.contain('全角');
     });
 
     it('keeps the warnings elements (describedby targets) when the behaviour takes over', async () => {
