@@ -48,20 +48,24 @@ const INVISIBLE = raw`\0-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u
 const BLANK = `${SPACE}\\u3000${INVISIBLE}]`;
 
 /**
- * One character as `scanCharacters()` (character-scan.ts) sees it. A flagged character takes the
- * combining marks after it along (they are not classified again); its group says its class, and
- * the group's index in the `replace()` arguments is its code's index in {@link CODES}:
- * 0 full-width form (`isFullWidthForm`), 1 Japanese (`isJapanese`), 2 space, 3 U+3000,
- * 5 invisible, 8 look-alike (`I l 1 | O 0 o`, unless a mark follows: `ö`). Groups 4, 6 and 7
- * never take part. Any other character is a token of its own (`[^]`), its marks too.
+ * The classes of half-width.ts, one group each, tried on one code point: its group's index in the
+ * match is its code's index in {@link CODES} plus 1: 1 full-width form (`isFullWidthForm`),
+ * 2 Japanese (`isJapanese`), 3 space, 4 U+3000, 6 invisible, 9 look-alike (`I l 1 | O 0 o`).
+ * Groups 5, 7 and 8 never take part.
+ *
+ * Only ever tried on one code point: WebKit's regexp engine (YARR, WebKitGTK 2.50) reads a unit of
+ * U+D800–U+DBFF or U+F800–U+FBFF followed by one of U+DC00–U+DFFF or U+FC00–U+FFFF as one code
+ * point in a `u` pattern (`/ａ/u.test('豈ａ')` is false there), while `for…of` splits strings right.
  */
-const TOKEN = new RegExp(
-  raw`(?:([\uff01-\uff60\uffe0-\uffe6])|([\u2e80-\u2fdf\u3001-\u303f\u3041-\u30ff\u3190-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff61-\uff9f\u{1aff0}-\u{1b16f}\u{20000}-\u{2fa1f}\u{30000}-\u{323af}])|([${SPACE}])|(\u3000)|()([${INVISIBLE}]))\p{M}*|()()([Il1|O0o])(?!\p{M})|[^]`,
-  'gu'
+const CLASS = new RegExp(
+  raw`([\uff01-\uff60\uffe0-\uffe6])|([\u2e80-\u2fdf\u3001-\u303f\u3041-\u30ff\u3190-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff61-\uff9f\u{1aff0}-\u{1b16f}\u{20000}-\u{2fa1f}\u{30000}-\u{323af}])|([${SPACE}])|(\u3000)|()([${INVISIBLE}])|()()([Il1|O0o])`,
+  'u'
 );
+/** A combining mark (`isCombiningMark`). */
+const MARK = /\p{M}/u;
 /**
  * A zero-width joiner inside an emoji sequence (`isEmojiJoinerContext`): after a pictograph, VS16
- * or a skin tone, before a pictograph. Tested on `before + joiner + the two units after it`.
+ * or a skin tone, before a pictograph. Tested on three code points: before, joiner, after.
  */
 const EMOJI_JOINER = /[\ufe0f\u{1f3fb}-\u{1f3ff}\p{ExtPict}]\u200d\p{ExtPict}/u;
 /** The blank units before the first other unit, and everything up to the last other unit. */
@@ -69,19 +73,8 @@ const EDGES = new RegExp(`^([${BLANK}*)(?:[^]*[^${BLANK})?`);
 /** Spaces and invisible characters, to drop. */
 const BLANKS = new RegExp(`[${BLANK}`, 'g');
 
-/**
- * The value for the `u` regular expressions above, each unit as classified before: WebKit (its
- * regexp engine, YARR, in WebKitGTK 2.50) reads any unit of U+D800–U+DBFF or U+F800–U+FBFF
- * followed by one of U+DC00–U+DFFF or U+FC00–U+FFFF as one code point there (so
- * `/ａ/u.test('豈ａ')` is false). Those first units become look-alikes of their class that it
- * reads right: a CJK compatibility ideograph (U+F900–U+FAFF) `あ`, the mark U+FB1E a mark,
- * anything else (a high surrogate without its low one, private use, presentation forms) U+FFFF,
- * which belongs to no class either.
- */
-const solid = (value: string): string =>
-  value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|[\uf800-\ufbff]/g, (c) =>
-    c > '\uf8ff' && c < '\ufb00' ? 'あ' : c === '\ufb1e' ? '\u0301' : '\uffff'
-  );
+/** The first code point of `s`, or `''` (see {@link CLASS} on why not a `u` pattern). */
+const first = (s: string): string => [...s][0] ?? '';
 
 /** Full-width ASCII to ASCII and ASCII letters to lower case: the domain check ignores both. */
 const fold = (text: string): string =>
@@ -90,26 +83,35 @@ const fold = (text: string): string =>
     .replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /**
- * The character findings of `scanCharacters()` over the first {@link LIMIT} units of `value`
- * (`look-alike` included); `s` is its {@link solid} form. Spaces before the first or after the last unit that is not blank are
- * edge spaces; a joiner is judged by the character before it as the scan sees it (`〽` + U+0301 +
- * U+200D + 😀: the joiner follows `〽`, whose mark went along with it).
+ * The character findings of `scanCharacters()` over the first {@link LIMIT} units of `s`
+ * (`look-alike` included). A flagged character takes the combining marks after it along, so they
+ * are not classified again, and a joiner is judged by the character before it in that sense
+ * (`〽` + U+0301 + U+200D + 😀: the joiner follows `〽`). Spaces before the first or after the last
+ * unit that is not blank are edge spaces.
  */
-function scan(value: string, s: string): Set<FindingCode> {
+function scan(s: string): Set<FindingCode> {
   const found = new Set<FindingCode>();
-  const [{length: trail}, {length: lead}] = EDGES.exec(value)!;
+  const [{length: trail}, {length: lead}] = EDGES.exec(s)!;
+  let at = 0;
   let previous = '';
-  // Two units past the limit: a pair, or the mark after a look-alike, may straddle it.
-  s.slice(0, LIMIT + 2).replace(TOKEN, (token, ...groups) => {
-    const i: number = groups[9];
-    // The code's index; 9 or 10 (the offset or the string) for a character of no class.
-    const k = groups.findIndex((group) => group);
-    if (i < LIMIT && k < 9 && (k !== 5 || !EMOJI_JOINER.test(previous + s.slice(i, i + 3)))) {
-      found.add(CODES[k > 1 && k < 4 && (i < lead || i >= trail) ? 4 : k]);
-    }
-    previous = k < 9 ? groups[k] : token;
-    return '';
-  });
+  let flagged = false;
+  let lookAlike = false;
+  for (const c of s) {
+    const mark = MARK.test(c);
+    // `o` + U+0308 reads as `ö`: a look-alike counts when no mark follows it (even past the limit).
+    if (lookAlike && !mark) found.add('look-alike');
+    if (at >= LIMIT) return found;
+    const i = at;
+    at += c.length;
+    if (flagged && mark) continue;
+    let k = CLASS.exec(c)?.indexOf(c, 1) ?? 0;
+    if (k === 6 && EMOJI_JOINER.test(previous + c + first(s.slice(at, at + 2)))) k = 0;
+    previous = c;
+    lookAlike = k > 8;
+    flagged = k > 0 && !lookAlike;
+    if (flagged) found.add(CODES[k > 2 && k < 5 && (i < lead || i >= trail) ? 4 : k - 1]);
+  }
+  if (lookAlike) found.add('look-alike');
   return found;
 }
 
@@ -135,8 +137,7 @@ const ordered = (found: Set<FindingCode>): FindingCode[] => CODES.filter((code) 
  * detectUserId('taro_s@aa2');                           // []
  */
 export function detectUserId(value: string, domain = DOMAIN): FindingCode[] {
-  const s = solid(value);
-  const found = scan(value, s);
+  const found = scan(value);
   found.delete('look-alike');
   if (value.length > USER_ID_MAX) {
     found.add('too-long');
@@ -146,7 +147,7 @@ export function detectUserId(value: string, domain = DOMAIN): FindingCode[] {
     // after the last `@`, less one trailing dot: `aa2.so-net.ne.jp` is a full domain, but
     // `so-net.ne.jp` (or only copies of it) is a missing subdomain, which waits for blur.
     const repaired = found.size
-      ? value.replace(BLANKS, (c, i: number) => (EMOJI_JOINER.test(s[i - 1] + s.slice(i, i + 3)) ? c : ''))
+      ? value.replace(BLANKS, (c, i: number) => (EMOJI_JOINER.test(value[i - 1] + c + first(value.slice(i + 1, i + 3))) ? c : ''))
       : value;
     const host = /@([^@]*?)\.?$/.exec(fold(repaired))?.[1];
     const tail = `.${d}`;
@@ -169,7 +170,7 @@ export function detectUserId(value: string, domain = DOMAIN): FindingCode[] {
  * detectPassword('ｐａｓｓ　ｗｏｒｄ'); // ['full-width', 'full-width-space']
  */
 export function detectPassword(value: string): FindingCode[] {
-  const found = scan(value, solid(value));
+  const found = scan(value);
   const head = value.slice(0, LIMIT);
   // A run of letters like `pASSWORD` (a lower-case letter, then four or more capitals), unless a
   // lower-case letter follows a letter anywhere (an ordinary or mixed-case word).

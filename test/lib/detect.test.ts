@@ -354,10 +354,13 @@ describe('detectUserId() and detectPassword() against the analyzers', () => {
     const differ: string[] = [];
     for (let cp = 0; cp <= 0xffff; cp++) {
       const c = String.fromCharCode(cp);
-      for (const value of [`x${c}y`, `Ａ${c}`, `${c} `]) {
+      // `${c}ａ`: WebKit's `u` patterns read U+F800–U+FBFF and U+D800–U+DBFF before U+FC00–U+FFFF as one code point.
+      for (const value of [`x${c}y`, `Ａ${c}`, `${c} `, `${c}ａ`, `${c}\u3000x`]) {
         if (detectPassword(value).join() !== analyzerPassword(value).join()) differ.push(`password ${label(value)}`);
       }
-      if (detectUserId(`x${c}y`).join() !== analyzerUserId(`x${c}y`).join()) differ.push(`user ID ${label(`x${c}y`)}`);
+      for (const value of [`x${c}y`, `${c}＠ａ.so-net.ne.jp`]) {
+        if (detectUserId(value).join() !== analyzerUserId(value).join()) differ.push(`user ID ${label(value)}`);
+      }
     }
     expect(differ.slice(0, 10)).to.deep.equal([]);
   });
