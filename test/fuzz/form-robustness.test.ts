@@ -147,7 +147,9 @@ describe('<sonet-login-form> under rough conditions', function () {
     expect(help.code).to.equal('network');
     expect(userId.value).to.equal(USER_ID);
     expect(el.busy).to.equal(false);
-    // The member tries again: a new request goes out.
+    // Focus goes to the guidance (the member had not left the password field)...
+    await waitUntil(() => help.shadowRoot?.activeElement, 'focus on the guidance', {timeout: 5000});
+    // ...and the member goes back and tries again: a new request goes out.
     password.focus();
     await sendKeys({type: 'again'});
     submit.click();
