@@ -76,11 +76,12 @@ const BLANKS = new RegExp(`[${BLANK}`, 'g');
 /** The first code point of `s`, or `''` (see {@link CLASS} on why not a `u` pattern). */
 const first = (s: string): string => [...s][0] ?? '';
 
-/** Full-width ASCII to ASCII and ASCII letters to lower case: the domain check ignores both. */
+/**
+ * Full-width ASCII to ASCII, and ASCII letters to lower case: the domain check ignores both.
+ * (U+FF01–U+FF5E are U+0021–U+007E moved up by 0xFEE0.)
+ */
 const fold = (text: string): string =>
-  text
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[A-Z]/g, (c) => c.toLowerCase());
+  text.replace(/[A-Z\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) % 0xfee0).toLowerCase());
 
 /**
  * The character findings of `scanCharacters()` over the first {@link LIMIT} units of `s`
@@ -146,6 +147,7 @@ export function detectUserId(value: string, domain = DOMAIN): FindingCode[] {
     // The analyzer looks for the domain in the repaired value (when there is anything to repair),
     // after the last `@`, less one trailing dot: `aa2.so-net.ne.jp` is a full domain, but
     // `so-net.ne.jp` (or only copies of it) is a missing subdomain, which waits for blur.
+    // (At `i` 0, `value[-1]` is undefined: "undefined" ends in no pictograph.)
     const repaired = found.size
       ? value.replace(BLANKS, (c, i: number) => (EMOJI_JOINER.test(value[i - 1] + c + first(value.slice(i + 1, i + 3))) ? c : ''))
       : value;

@@ -165,6 +165,9 @@ describe('detectUserId()', () => {
       ['〽\u0301\u200d😀', undefined, ['kana']],
       ['あ\ufe0f\u200d😀', undefined, ['kana', 'invisible']],
       ['a\u3099\ufe0f\u200d😀', undefined, ['kana', 'invisible']],
+      // WebKit's `u` patterns read U+D835 U+FC00 as one code point, and a pictograph.
+      ['😀\u200d\ud835\ufc00', undefined, ['invisible']],
+      ['\uf900\u200d😀ａ', undefined, ['full-width', 'kana', 'invisible']],
     ]);
   });
 
@@ -279,6 +282,7 @@ describe('detectPassword()', () => {
   describe('character findings', () => {
     passwordTable([
       ['ｐａｓｓ', ['full-width']],
+      ['ｐａｓｓ　ｗｏｒｄ', ['full-width', 'full-width-space']],
       ['pass￥', ['full-width']],
       ['ぱすわーど', ['kana']],
       ['ﾊﾟｽ', ['kana']],
@@ -323,9 +327,12 @@ describe('detectPassword()', () => {
       ['0', ['look-alike']],
       ['o', ['look-alike']],
       ['pASSWORD', ['caps-lock-pattern', 'look-alike']],
+      ['pASSWORD1', ['caps-lock-pattern', 'look-alike']],
       ['o\u0308', []],
       ['o\u{e0100}', []],
       ['o\u0308o', ['look-alike']],
+      // WebKit's `u` patterns read U+DB38 U+FD00 as one code point, and a mark.
+      ['o\udb38\ufd00', ['look-alike']],
       ['Ｉ', ['full-width']],
       ['\u0301I', ['look-alike']],
       [`${'-'.repeat(LIMIT - 1)}I`, ['look-alike', 'too-long']],
