@@ -388,10 +388,7 @@ describe('detectUserId() and detectPassword() against the analyzers', () => {
   });
 });
 
-/**
- * Random values for the property test: short ones built from pieces of everything the rules look
- * at, one in fifty around the field's length limit (`longLength` to 100 units more).
- */
+/** Pieces of everything the rules look at, for the property test. */
 const PIECES = [
   ...'abcxyzABCXYZ0123456789@._-#',
   ...'Il1|O0o',
@@ -405,9 +402,12 @@ const PIECES = [
   '\u3099', '\u309a', '\u302a', '\u0301', '\u0308', '\u20dd', '\ufe0f', '\u{e0100}',
   '😀', '👨', '👩', '❤', '〽', '\u{1f3fb}', '👨\u200d👩', '©',
   '\ud800', '\udbff', '\udc00', '\udfff', '\ud83d',
+  // What WebKit's `u` patterns misread: U+F800–U+FBFF before U+FC00–U+FFFF.
+  '豈', '\uf8ff', '\ufb1e', '\ufc00', '\uffff',
 ];
 const DOMAINS = [undefined, undefined, undefined, DEFAULT_USER_ID_DOMAIN, '', 'example.jp', 'ＳＯ－ＮＥＴ.ne.jp.', '@so-net.ne.jp', 'jp', 'ne.jp'];
 
+/** A random value of pieces: mostly short, one in fifty around a length limit (`longLength` to 100 units more). */
 function randomValue(random: () => number, longLength: number): string {
   const long = random() < 0.02;
   const length = long ? longLength + Math.floor(random() * 100) : Math.floor(random() * 24);
