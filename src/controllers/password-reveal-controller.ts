@@ -1,4 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {DEFAULT_REVEAL_HIDE_DELAY} from './reveal-delay.js';
 
 /** Why the password was last shown or hidden. */
 export type RevealReason = 'toggle' | 'blur' | 'submit' | 'pagehide' | 'pageshow' | 'reset';
@@ -16,8 +17,7 @@ export interface PasswordRevealControllerOptions {
   hideDelay?: () => number;
 }
 
-/** Default of {@link PasswordRevealControllerOptions.hideDelay}. */
-export const DEFAULT_REVEAL_HIDE_DELAY = 3000;
+export {DEFAULT_REVEAL_HIDE_DELAY};
 
 /**
  * Shows and hides a password input's value (the seed page's 「隠れているパスワードを表示して確認する」)

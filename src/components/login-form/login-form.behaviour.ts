@@ -12,7 +12,7 @@ import {html, nothing, render as renderTemplate, type PropertyValues, type Templ
 import {msg, str} from '@lit/localize';
 import {AutofillController} from '../../controllers/autofill-controller.js';
 import {CapabilitiesController} from '../../controllers/capabilities-controller.js';
-import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/password-reveal-controller.js';
+import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/reveal-delay.js';
 import {parseLockThreshold, readFailureCount, recordFailure, resetFailures} from '../../lib/failure-counter.js';
 import type {LoginErrorCode, LoginResponseResult} from '../../lib/login-response.js';
 import {adoptSonetStyles} from '../shared/field.styles.js';
@@ -22,13 +22,11 @@ import {PasswordCore} from '../shared/password-core.js';
 import {UserIdCore} from '../shared/user-id-core.js';
 import {SonetLoginErrorEvent, SonetLoginSubmitEvent, SonetLoginSuccessEvent} from './login-form.events.js';
 import type {SonetLoginForm, ShowErrorOptions} from './login-form.js';
-import {alertsView, busyText} from './login-form.view.js';
+import {DEFAULT_LOGIN_TIMEOUT, alertsView, busyText} from './login-form.view.js';
 
 type NoticesModule = typeof import('./login-form.notices.js');
 type ResponseModule = typeof import('../../lib/login-response.js');
 
-/** Default request timeout in ms (the element's `timeout`). */
-const DEFAULT_TIMEOUT = 15000;
 
 let responseLoad: Promise<ResponseModule> | undefined;
 
@@ -471,7 +469,7 @@ export class LoginFormBehaviour {
     host.busy = true;
     const controller = new AbortController();
     this.pending = controller;
-    const limit = Number.isFinite(host.timeout) && host.timeout > 0 ? host.timeout : DEFAULT_TIMEOUT;
+    const limit = Number.isFinite(host.timeout) && host.timeout > 0 ? host.timeout : DEFAULT_LOGIN_TIMEOUT;
     const timer = setTimeout(() => controller.abort(), limit);
     let result: LoginResponseResult;
     let redirect: string | null = null;

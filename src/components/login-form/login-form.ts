@@ -13,7 +13,8 @@ import {warningText} from '../shared/field-messages.js';
 import {FieldAnnouncer, describeBy, passwordView, userIdView, type FieldWarning} from '../shared/field-view.js';
 import type {LoginErrorCode} from '../../lib/login-response.js';
 import type {FormAreas, FormParts, LoginFormBehaviour} from './login-form.behaviour.js';
-import {alertsView, busyText} from './login-form.view.js';
+import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/reveal-delay.js';
+import {DEFAULT_LOGIN_TIMEOUT, alertsView, busyText} from './login-form.view.js';
 
 type BehaviourModule = typeof import('./login-form.behaviour.js');
 
@@ -38,11 +39,10 @@ function whenIdle(callback: () => void, timeout: number): void {
   else setTimeout(callback, Math.min(timeout, 500));
 }
 
-/** Default request timeout in ms. */
-export const DEFAULT_LOGIN_TIMEOUT = 15000;
+export {DEFAULT_LOGIN_TIMEOUT};
 
-/** Default of `reveal-timeout`: ms the shown password stays visible after focus leaves the field. */
-const DEFAULT_REVEAL_TIMEOUT = 3000;
+/** Events the element listens to on itself (the first view's warnings, attaching the behaviour). */
+const EVENTS = ['submit', 'input', 'compositionstart', 'compositionend', 'keyup', 'focusout', 'focusin', 'pointerdown'];
 
 let formCounter = 0;
 
@@ -193,7 +193,7 @@ export class SonetLoginForm extends LitElement {
   @property() domain = '';
 
   /** Milliseconds the shown password stays visible after focus leaves the field (default 3000). */
-  @property({attribute: 'reveal-timeout', type: Number}) revealTimeout = DEFAULT_REVEAL_TIMEOUT;
+  @property({attribute: 'reveal-timeout', type: Number}) revealTimeout = DEFAULT_REVEAL_HIDE_DELAY;
 
   /** Level of the guidance heading, 2–6 (default 2). */
   @property({attribute: 'heading-level', type: Number}) headingLevel = 2;
@@ -262,7 +262,7 @@ export class SonetLoginForm extends LitElement {
     void ensureSonetLocalization();
     adoptSonetStyles(this);
     if (!this.parts) this.enhance();
-    for (const type of ['submit', 'input', 'compositionstart', 'compositionend', 'keyup', 'focusout', 'focusin', 'pointerdown']) {
+    for (const type of EVENTS) {
       this.addEventListener(type, this.onEvent);
     }
     this.addEventListener('keydown', this.onEvent, true);
@@ -292,7 +292,7 @@ export class SonetLoginForm extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const type of ['submit', 'input', 'compositionstart', 'compositionend', 'keyup', 'focusout', 'focusin', 'pointerdown']) {
+    for (const type of EVENTS) {
       this.removeEventListener(type, this.onEvent);
     }
     this.removeEventListener('keydown', this.onEvent, true);

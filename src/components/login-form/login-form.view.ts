@@ -1,7 +1,11 @@
 import {html, type TemplateResult} from 'lit';
 import {msg} from '@lit/localize';
 
-// Markup of <sonet-login-form> that its first view and its behaviour module both render.
+// What <sonet-login-form>'s first view and its behaviour module share (a separate module: the
+// behaviour importing login-form.ts would pull it into the first load).
+
+/** Default request timeout in ms (`timeout`). */
+export const DEFAULT_LOGIN_TIMEOUT = 15000;
 
 /**
  * The alerts area above the form: `content` (guidance, notices) and the form's polite status
