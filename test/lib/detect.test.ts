@@ -264,6 +264,22 @@ describe('detectUserId()', () => {
       ['\u0301\u0301', undefined, []],
     ]);
   });
+
+  // WebKit's `u` patterns read U+D800–U+DBFF or U+F800–U+FBFF before U+DC00–U+DFFF or U+FC00–U+FFFF
+  // as one code point: the character after a CJK compatibility ideograph (U+F900 豈, U+FA11 﨑) must
+  // still be classified on its own.
+  describe('characters after a CJK compatibility ideograph (WebKit misreads the pair in u patterns)', () => {
+    userIdTable([
+      ['山\ufa11＿ｔａｒｏ＠ａａ２', undefined, ['full-width', 'kana']],
+      ['taro\ufa11\u3000@aa2', undefined, ['kana', 'full-width-space']],
+      ['taro@aa2\ufa11．ｓｏ－ｎｅｔ．ｎｅ．ｊｐ', undefined, ['full-width', 'kana', 'full-domain']],
+      ['\uf8ffａ', undefined, ['full-width']],
+      ['\ufb01\u3000x', undefined, ['full-width-space']],
+      ['x\uf8ff\ufeffy', undefined, ['invisible']],
+      ['\ud800ａ', undefined, ['full-width']],
+      ['😀\uf900ａ😀', undefined, ['full-width', 'kana']],
+    ]);
+  });
 });
 
 describe('detectPassword()', () => {
@@ -297,6 +313,20 @@ describe('detectPassword()', () => {
       ['👨\u200d👩\u200d👧', []],
       ['a\u200d😀', ['invisible']],
       ['Ａ\u034f\u3099', ['full-width']],
+    ]);
+  });
+
+  describe('characters after a CJK compatibility ideograph (WebKit misreads the pair in u patterns)', () => {
+    passwordTable([
+      ['\uf900ａ', ['full-width', 'kana']],
+      ['\uf8ffｐａｓｓ', ['full-width']],
+      ['\ufb01￥', ['full-width']],
+      ['pass\uf8ff\u3000', ['edge-space']],
+      ['pass\uf8ff\u3000x', ['full-width-space']],
+      ['x\ufb01\uffa0', ['invisible']],
+      ['\ufa11ｶ', ['kana']],
+      ['𠮷\ufa11ａ𠮷', ['full-width', 'kana']],
+      ['\ud800ａ', ['full-width']],
     ]);
   });
 
@@ -403,7 +433,8 @@ const PIECES = [
   '😀', '👨', '👩', '❤', '〽', '\u{1f3fb}', '👨\u200d👩', '©',
   '\ud800', '\udbff', '\udc00', '\udfff', '\ud83d',
   // What WebKit's `u` patterns misread: U+F800–U+FBFF before U+FC00–U+FFFF.
-  '豈', '\uf8ff', '\ufb1e', '\ufc00', '\uffff',
+  // Escapes: an editor that normalizes to NFC turns U+F900 豈 into U+8C48 (this piece was once saved so).
+  '\uf900', '\ufa11', '\uf8ff', '\ufb01', '\ufb1e', '\ufc00', '\ufe20', '\uffe8', '\ufffd', '\uffff',
 ];
 const DOMAINS = [undefined, undefined, undefined, DEFAULT_USER_ID_DOMAIN, '', 'example.jp', 'ＳＯ－ＮＥＴ.ne.jp.', '@so-net.ne.jp', 'jp', 'ne.jp'];
 

@@ -21,6 +21,12 @@ describe('toRomajiSuggestion()', () => {
     ['Taroう', 'Tarou'],
     ['山田たろう', '山田tarou'],
     ['ゝ', 'ゝ'],
+    // After a CJK compatibility ideograph (U+F900 豈, U+FA11 﨑: a pair WebKit's `u` patterns misread)
+    // and next to astral characters.
+    ['\ufa11ｶﾀｶﾅ', '\ufa11katakana'],
+    ['\uf900ｶﾞ', '\uf900ga'],
+    ['山\ufa11たろう', '山\ufa11tarou'],
+    ['𠮷たろう😀', '𠮷tarou😀'],
     ['', ''],
   ];
   for (const [input, expected] of cases) {

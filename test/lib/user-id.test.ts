@@ -260,6 +260,54 @@ describe('analyzeUserId()', () => {
     });
   });
 
+  // WebKit's regexp engine (WebKitGTK 2.50) reads a unit of U+D800–U+DBFF or U+F800–U+FBFF followed by
+  // one of U+DC00–U+DFFF or U+FC00–U+FFFF as one code point in a `u` pattern, which would hide the
+  // full-width character after a CJK compatibility ideograph (豈 U+F900; the 﨑 U+FA11 of 山﨑) from a
+  // scan by `u` pattern. Written as escapes: NFC turns U+F900 into U+8C48.
+  describe('characters after a CJK compatibility ideograph (WebKit misreads the pair in u patterns)', () => {
+    table([
+      [
+        '山\ufa11＿ｔａｒｏ＠ａａ２',
+        undefined,
+        [
+          error('full-width', [[2, 11]], ['＿', 'ｔ', 'ａ', 'ｒ', 'ｏ', '＠', '２'], '山\ufa11_taro@aa2'),
+          error('kana', [[0, 2]], ['山', '\ufa11']),
+        ],
+      ],
+      ['\ufa11ｶﾀ@aa2', romaji, [error('kana', [[0, 3]], ['\ufa11', 'ｶ', 'ﾀ'])]],
+      [
+        'taro\ufa11\u3000@aa2',
+        blur,
+        [
+          error('kana', [[4, 5]], ['\ufa11']),
+          error('full-width-space', [[5, 6]], ['\u3000'], 'taro\ufa11@aa2'),
+          info('look-alike', [[3, 4]], ['o']),
+        ],
+      ],
+      [
+        'taro@aa2\ufa11．ｓｏ－ｎｅｔ．ｎｅ．ｊｐ',
+        undefined,
+        [
+          error('full-width', [[9, 22]], ['．', 'ｓ', 'ｏ', '－', 'ｎ', 'ｅ', 'ｔ', 'ｊ', 'ｐ'], 'taro@aa2\ufa11'),
+          error('kana', [[8, 9]], ['\ufa11']),
+          error('full-domain', [[9, 22]], [], 'taro@aa2\ufa11'),
+          info('look-alike', [[3, 4]], ['o']),
+        ],
+      ],
+      // Astral characters (real surrogate pairs) before.
+      [
+        '😀\uf900ａ@aa2',
+        undefined,
+        [error('full-width', [[3, 4]], ['ａ'], '😀\uf900a@aa2'), error('kana', [[2, 3]], ['\uf900'])],
+      ],
+      // What reaches the ID pattern: private use and presentation forms before specials.
+      ['\ufb01\ufffd@aa2', blur, [hint('invalid-user-id', [[0, 2]], ['\ufb01', '\ufffd'])]],
+      ['\uf8ff\uffe8@aa2', submit, [hint('invalid-user-id', [[0, 2]], ['\uf8ff', '\uffe8'])]],
+      // A custom pattern without `u` counts UTF-16 units, the same in every engine.
+      ['\ufb01\ufffd@aa2', {pattern: /^[^@]{2}@[a-z0-9]+$/, phase: 'blur'}, []],
+    ]);
+  });
+
   describe('look-alike', () => {
     table([
       ['Il1|O0o', undefined, [info('look-alike', [[0, 7]], ['I', 'l', '1', '|', 'O', '0', 'o'])]],
