@@ -3,7 +3,7 @@ import {css} from 'lit';
 /**
  * Styles of what `<sonet-login-form>` shows only around the form or after a failure: the areas
  * above the form, the lockout, autofill and checklist notices and the fallback help (the links
- * below the form are in every first view: `fieldStyles`). Kept out of the first load (`fieldStyles` holds what the first view needs);
+ * below the form have their own, in login-form.links.ts). Kept out of the first load (`fieldStyles` holds what the first view needs);
  * adopted with `adoptSonetStyles(host, loginFormExtraStyles)` once any of it is shown.
  *
  * Same conventions as `fieldStyles`: light DOM, so a constructed stylesheet adopted into the

@@ -16,8 +16,10 @@ import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/reveal-delay.js';
 import {parseLockThreshold, readFailureCount, recordFailure, resetFailures} from '../../lib/failure-counter.js';
 import type {LoginErrorCode, LoginResponseResult} from '../../lib/login-response.js';
 import {adoptSonetStyles} from '../shared/field.styles.js';
+import {fieldMoreStyles} from '../shared/field-more.styles.js';
 import type {FieldAnnouncer} from '../shared/field-view.js';
 import {loginFormExtraStyles} from './login-form-extras.styles.js';
+import {loginLinks} from './login-form.links.js';
 import {PasswordCore} from '../shared/password-core.js';
 import {UserIdCore} from '../shared/user-id-core.js';
 import {SonetLoginErrorEvent, SonetLoginSubmitEvent, SonetLoginSuccessEvent} from './login-form.events.js';
@@ -130,8 +132,6 @@ export interface BehaviourContext {
   /** What the first view knew: Caps Lock seen on in the password, a composition in progress. */
   capsLock: boolean;
   composing?: 'userId' | 'password';
-  /** The links as the element renders them below the form. */
-  links: () => {reset: string; idChange: string; loginHistory: string; maintenance: string};
 }
 
 /** The host as the behaviour sees it: public API plus the protected navigate(). */
@@ -274,7 +274,7 @@ export class LoginFormBehaviour {
   // Markup
 
   private renderHelp(code: LoginErrorCode, shown?: ShownError): TemplateResult {
-    const links = this.ctx.links();
+    const links = loginLinks(this.host);
     if (this.guidanceFailed) {
       // The guidance could not be loaded (offline): a short text from this module, never nothing.
       return html`<div class="sonet-notice" part="help">
@@ -314,7 +314,7 @@ export class LoginFormBehaviour {
             failures: this.failures,
             threshold: parseLockThreshold(this.host.lockThreshold),
             autofilled: shown.autofilled,
-            links: this.ctx.links(),
+            links: loginLinks(this.host),
             idBase: this.ctx.idBase,
           })
         : nothing
@@ -533,6 +533,7 @@ export class LoginFormBehaviour {
 
   /** The element came back to a page. */
   reconnect(): void {
+    adoptSonetStyles(this.host, fieldMoreStyles);
     adoptSonetStyles(this.host, loginFormExtraStyles);
     this.host.addEventListener('keydown', this.onKeyDown, true);
     addEventListener('pageshow', this.onPageShow);

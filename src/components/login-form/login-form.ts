@@ -1,13 +1,8 @@
-import {LitElement, html, nothing, render as renderTemplate, type PropertyValues, type TemplateResult} from 'lit';
-import {customElement} from 'lit/decorators/custom-element.js';
-import {property} from 'lit/decorators/property.js';
-import {state} from 'lit/decorators/state.js';
-import {localized, msg} from '@lit/localize';
+import {LitElement, html, nothing, render as renderTemplate, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
+import {msg, updateWhenLocaleChanges} from '@lit/localize';
 import {ensureSonetLocalization} from '../../localization.js';
 import {detectPassword, detectUserId} from '../../lib/detect.js';
 import {FINDING_RULES} from '../../lib/findings.js';
-import {safeLinkHref} from '../../lib/link-href.js';
-import {ERROR_HELP_DEFAULT_LINKS} from '../error-help/error-help.links.js';
 import {adoptSonetStyles} from '../shared/field.styles.js';
 import {warningText} from '../shared/field-messages.js';
 import {FieldAnnouncer, describeBy, passwordView, userIdView, type FieldWarning} from '../shared/field-view.js';
@@ -19,6 +14,7 @@ import {DEFAULT_LOGIN_TIMEOUT, alertsView, busyText} from './login-form.view.js'
 type BehaviourModule = typeof import('./login-form.behaviour.js');
 
 let behaviourLoad: Promise<BehaviourModule> | undefined;
+let linksLoad: Promise<typeof import('./login-form.links.js')> | undefined;
 
 /**
  * Everything beyond the first view (the full field cores, submission, guidance) is in
@@ -160,73 +156,98 @@ export interface ShowErrorOptions {
  * @fires sonet-login-success - {@link SonetLoginSuccessEvent} after a successful login. Cancelable (navigation).
  * @fires sonet-login-error - {@link SonetLoginErrorEvent} when a failure is shown, with its `code`.
  */
-@customElement('sonet-login-form')
-// Below @customElement so it runs first: the element is defined (and the page's existing tags
-// upgraded) only after the locale-change controller is registered.
-@localized()
 export class SonetLoginForm extends LitElement {
+  static override properties: PropertyDeclarations = {
+    action: {},
+    native: {type: Boolean, reflect: true},
+    timeout: {type: Number},
+    errorCode: {attribute: 'error-code'},
+    errorParam: {attribute: 'error-param'},
+    lockThreshold: {attribute: 'lock-threshold'},
+    domain: {},
+    revealTimeout: {attribute: 'reveal-timeout', type: Number},
+    headingLevel: {attribute: 'heading-level', type: Number},
+    userIdLabel: {attribute: 'user-id-label'},
+    passwordLabel: {attribute: 'password-label'},
+    submitLabel: {attribute: 'submit-label'},
+    userIdName: {attribute: 'user-id-name'},
+    passwordName: {attribute: 'password-name'},
+    resetHref: {attribute: 'reset-href'},
+    idChangeHref: {attribute: 'id-change-href'},
+    loginHistoryHref: {attribute: 'login-history-href'},
+    maintenanceHref: {attribute: 'maintenance-href'},
+    busy: {state: true, attribute: false},
+  };
+
   /**
    * Where to POST the login with `fetch`. Default: the inner form's `action` attribute. Without
    * either, the form fires `sonet-login-submit` instead.
    */
-  @property() action = '';
+  action = '';
 
   /** Let the browser post the form itself (servers that render their own result page). */
-  @property({type: Boolean, reflect: true}) native = false;
+  native = false;
 
   /** Request timeout in milliseconds (default 15000). */
-  @property({type: Number}) timeout = DEFAULT_LOGIN_TIMEOUT;
+  timeout = DEFAULT_LOGIN_TIMEOUT;
 
   /** Show the guidance for this code on load (`SS503`, `invalid-credentials`, …). */
-  @property({attribute: 'error-code'}) errorCode = '';
+  errorCode = '';
 
   /**
    * The name of a query parameter that carries an error code (`error` for `?error=SS503`).
    * Off unless set; only known codes are shown.
    */
-  @property({attribute: 'error-param'}) errorParam = '';
+  errorParam = '';
 
   /** Failures after which the account is locked for a while, as told to the member (default 5). */
-  @property({attribute: 'lock-threshold'}) lockThreshold: string | number = 5;
+  lockThreshold: string | number = 5;
 
   /** The mail domain that must not follow the subdomain in the user ID (default `so-net.ne.jp`). */
-  @property() domain = '';
+  domain = '';
 
   /** Milliseconds the shown password stays visible after focus leaves the field (default 3000). */
-  @property({attribute: 'reveal-timeout', type: Number}) revealTimeout = DEFAULT_REVEAL_HIDE_DELAY;
+  revealTimeout = DEFAULT_REVEAL_HIDE_DELAY;
 
   /** Level of the guidance heading, 2–6 (default 2). */
-  @property({attribute: 'heading-level', type: Number}) headingLevel = 2;
+  headingLevel = 2;
 
   /** Label of the user ID field when the element renders the form. */
-  @property({attribute: 'user-id-label'}) userIdLabel = '';
+  userIdLabel = '';
 
   /** Label of the password field when the element renders the form. */
-  @property({attribute: 'password-label'}) passwordLabel = '';
+  passwordLabel = '';
 
   /** Text of the submit button when the element renders the form. */
-  @property({attribute: 'submit-label'}) submitLabel = '';
+  submitLabel = '';
 
   /** Name the user ID is submitted under when the element renders the form (default `user_id`). */
-  @property({attribute: 'user-id-name'}) userIdName = 'user_id';
+  userIdName = 'user_id';
 
   /** Name the password is submitted under when the element renders the form (default `password`). */
-  @property({attribute: 'password-name'}) passwordName = 'password';
+  passwordName = 'password';
 
   /** ユーザーID / パスワードの確認や再設定 (電話発信による本人認証). http(s) or relative URLs only. */
-  @property({attribute: 'reset-href'}) resetHref = '';
+  resetHref = '';
 
   /** 「So-net ユーザーID 自動変更のご案内」. http(s) or relative URLs only. */
-  @property({attribute: 'id-change-href'}) idChangeHref = '';
+  idChangeHref = '';
 
   /** マイページ「各種サービスのログイン履歴」. http(s) or relative URLs only. */
-  @property({attribute: 'login-history-href'}) loginHistoryHref = '';
+  loginHistoryHref = '';
 
   /** 障害・メンテナンス情報. http(s) or relative URLs only. */
-  @property({attribute: 'maintenance-href'}) maintenanceHref = '';
+  maintenanceHref = '';
 
   /** True while a login request is on its way (also `aria-busy` on the form). */
-  @state() busy = false;
+  busy = false;
+
+  constructor() {
+    super();
+    // What @localized() does, in the constructor: instances the define() below upgrades (tags
+    // already in the page) switch language too.
+    updateWhenLocaleChanges(this);
+  }
 
   private readonly idBase = `sonet-login-${++formCounter}`;
   private parts?: FormParts;
@@ -242,6 +263,7 @@ export class SonetLoginForm extends LitElement {
   /** Strings to render again (the first update, a new locale: @localized() then updates us). */
   private localeChanged = true;
   private capsLock = false;
+  private linksPending?: Promise<void>;
 
   /** The `<form>` the element works with (the page's, or its own). */
   get form(): HTMLFormElement | null {
@@ -350,7 +372,6 @@ export class SonetLoginForm extends LitElement {
           announcers: this.announcers,
           capsLock: this.capsLock,
           composing: this.composing,
-          links: () => this.links,
         });
         this.requestUpdate();
         return this.behaviour;
@@ -366,8 +387,9 @@ export class SonetLoginForm extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     // Also what the attach set off (a first toggle press, the analysis of what was typed).
-    while (this.attaching || this.isUpdatePending) {
+    while (this.attaching || this.linksPending || this.isUpdatePending) {
       try {
+        await this.linksPending;
         await this.attaching;
       } catch {
         // Offline: the first view stays; nothing else to wait for.
@@ -479,26 +501,20 @@ export class SonetLoginForm extends LitElement {
       <div class="sonet-login-form__after" part="links"></div>`;
   }
 
-  private get links(): {reset: string; idChange: string; loginHistory: string; maintenance: string} {
-    const d = ERROR_HELP_DEFAULT_LINKS;
-    return {
-      reset: safeLinkHref(this.resetHref, d.reset),
-      idChange: safeLinkHref(this.idChangeHref, d.idChange),
-      loginHistory: safeLinkHref(this.loginHistoryHref, d.loginHistory),
-      maintenance: safeLinkHref(this.maintenanceHref, d.maintenance),
-    };
-  }
-
-  private renderLinks(): TemplateResult {
-    const links = this.links;
-    return html`<nav aria-label=${msg('ログインのヘルプ', {id: 'login-form.links.label'})}>
-      <ul class="sonet-links">
-        <li><a href=${links.reset}>${msg('ユーザーID / パスワードの確認や再設定', {id: 'login-form.link.reset'})}</a></li>
-        <li><a href=${links.idChange}>${msg('ユーザーID 自動変更のご案内', {id: 'login-form.link.id-change'})}</a></li>
-        <li><a href=${links.loginHistory}>${msg('各種サービスのログイン履歴', {id: 'login-form.link.login-history'})}</a></li>
-        <li><a href=${links.maintenance}>${msg('障害・メンテナンス情報', {id: 'login-form.link.maintenance'})}</a></li>
-      </ul>
-    </nav>`;
+  /** Renders the help links (their module loads after the first render; updates wait for it). */
+  private renderLinks(area: HTMLElement): void {
+    const pending: Promise<void> = (linksLoad ??= import('./login-form.links.js')).then(
+      (module) => {
+        if (this.linksPending === pending) this.linksPending = undefined;
+        module.renderLoginLinks(this, area);
+      },
+      // Offline before it loaded: no links (the guidance has its own); tried again on the next change.
+      () => {
+        if (this.linksPending === pending) this.linksPending = undefined;
+        linksLoad = undefined;
+      }
+    );
+    this.linksPending = pending;
   }
 
   /** The first view of the areas after the inputs (before the behaviour is attached). */
@@ -577,7 +593,7 @@ export class SonetLoginForm extends LitElement {
       renderTemplate(alertsView(nothing, nothing), this.areas.alerts, {host: this});
       this.renderFirstView();
     }
-    if (all) renderTemplate(this.renderLinks(), this.areas.after, {host: this});
+    if (all) this.renderLinks(this.areas.after);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -634,6 +650,8 @@ export class SonetLoginForm extends LitElement {
     this.detect(which);
   };
 }
+
+customElements.define('sonet-login-form', SonetLoginForm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -82,26 +82,7 @@ export const fieldStyles = css`
     display: none;
   }
 
-  /* While shown, I l 1 | and O 0 o must be told apart (seed: 「I」のつもりが「l」): a monospace
-     font with a slashed zero and distinct I/l/1, and a little letter spacing. Not in :where():
-     this must win over the page's own input font (change it with --sonet-field-reveal-font). */
-  sonet-login-form input[data-sonet-revealed],
-  sonet-password-field input[data-sonet-revealed] {
-    font-family: var(
-      --sonet-field-reveal-font,
-      'BIZ UDGothic',
-      'Cascadia Mono',
-      'Consolas',
-      'Menlo',
-      'DejaVu Sans Mono',
-      ui-monospace,
-      monospace
-    );
-    font-variant-numeric: slashed-zero;
-    letter-spacing: 0.08em;
-  }
-
-  :where(.sonet-toggle, .sonet-fix) {
+  :where(.sonet-toggle) {
     display: inline-flex;
     align-items: center;
     gap: 0.5rem;
@@ -116,12 +97,7 @@ export const fieldStyles = css`
     cursor: pointer;
   }
 
-  :where(.sonet-fix) {
-    min-block-size: 2.25rem;
-    margin-block-start: 0.375rem;
-  }
-
-  :where(.sonet-toggle, .sonet-fix):focus-visible {
+  :where(.sonet-toggle):focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -161,6 +137,10 @@ export const fieldStyles = css`
     border-inline-start: 0.25rem solid var(--_warning);
     border-radius: 0.25rem;
     background: var(--_warning-bg);
+  }
+
+  :where(.sonet-warning__detail) {
+    display: block;
   }
 
   :where(.sonet-warning[data-level='error']) {
@@ -222,33 +202,6 @@ export const fieldStyles = css`
     outline-offset: 2px;
   }
 
-  /* The help links below <sonet-login-form>'s form (in every first view). */
-  :where(.sonet-login-form__after) {
-    display: flex;
-    flex-direction: column;
-    gap: 1rem;
-  }
-
-  :where(.sonet-login-form__after:not(:empty)) {
-    margin-block-start: 1.25rem;
-  }
-
-  :where(.sonet-links) {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1.5rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  :where(.sonet-links a) {
-    display: inline-block;
-    min-block-size: 24px;
-    padding-block: 0.125rem;
-    color: var(--sonet-login-form-link-color, LinkText);
-  }
-
   /* Forced colors: the system palette replaces ours; borders keep warnings and the pressed
      toggle visible. */
   @media (forced-colors: active) {
@@ -256,7 +209,7 @@ export const fieldStyles = css`
       border-color: CanvasText;
     }
 
-    :where(.sonet-toggle, .sonet-fix, .sonet-login-form__submit) {
+    :where(.sonet-toggle, .sonet-login-form__submit) {
       border-color: ButtonText;
     }
 

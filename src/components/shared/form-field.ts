@@ -2,6 +2,7 @@ import {LitElement, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ensureSonetLocalization} from '../../localization.js';
 import {adoptSonetStyles} from './field.styles.js';
+import {fieldMoreStyles} from './field-more.styles.js';
 
 let counter = 0;
 
@@ -106,6 +107,7 @@ export abstract class FormFieldElement extends LitElement {
     super.connectedCallback();
     void ensureSonetLocalization();
     adoptSonetStyles(this);
+    adoptSonetStyles(this, fieldMoreStyles);
   }
 
   protected override firstUpdated(): void {

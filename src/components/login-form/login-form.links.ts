@@ -1,0 +1,81 @@
+import {css, html, render as renderTemplate, type TemplateResult} from 'lit';
+import {msg} from '@lit/localize';
+import {safeLinkHref} from '../../lib/link-href.js';
+import {ERROR_HELP_DEFAULT_LINKS} from '../error-help/error-help.links.js';
+import {adoptSonetStyles} from '../shared/field.styles.js';
+
+// The help links below <sonet-login-form>'s form. Their own module, out of the first load: the
+// first view imports it right after its first render (the links appear a moment after the form;
+// `updateComplete` waits for them), the behaviour imports it for the guidance's link targets.
+
+/** The link attributes of `<sonet-login-form>` (author input: only http(s) or relative URLs pass). */
+export interface LinkAttributes {
+  resetHref: string;
+  idChangeHref: string;
+  loginHistoryHref: string;
+  maintenanceHref: string;
+}
+
+/** The link targets in use: each attribute when it is a usable URL, else So-net's page. */
+export interface LoginLinks {
+  reset: string;
+  idChange: string;
+  loginHistory: string;
+  maintenance: string;
+}
+
+export function loginLinks(el: LinkAttributes): LoginLinks {
+  const d = ERROR_HELP_DEFAULT_LINKS;
+  return {
+    reset: safeLinkHref(el.resetHref, d.reset),
+    idChange: safeLinkHref(el.idChangeHref, d.idChange),
+    loginHistory: safeLinkHref(el.loginHistoryHref, d.loginHistory),
+    maintenance: safeLinkHref(el.maintenanceHref, d.maintenance),
+  };
+}
+
+/** Styles of the links area (`part="links"`); same conventions as `fieldStyles`. */
+export const loginLinksStyles = css`
+  :where(.sonet-login-form__after) {
+    display: flex;
+    flex-direction: column;
+    gap: 1rem;
+  }
+
+  :where(.sonet-login-form__after:not(:empty)) {
+    margin-block-start: 1.25rem;
+  }
+
+  :where(.sonet-links) {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  :where(.sonet-links a) {
+    display: inline-block;
+    min-block-size: 24px;
+    padding-block: 0.125rem;
+    color: var(--sonet-login-form-link-color, LinkText);
+  }
+`;
+
+function linksView(links: LoginLinks): TemplateResult {
+  return html`<nav aria-label=${msg('ログインのヘルプ', {id: 'login-form.links.label'})}>
+    <ul class="sonet-links">
+      <li><a href=${links.reset}>${msg('ユーザーID / パスワードの確認や再設定', {id: 'login-form.link.reset'})}</a></li>
+      <li><a href=${links.idChange}>${msg('ユーザーID 自動変更のご案内', {id: 'login-form.link.id-change'})}</a></li>
+      <li><a href=${links.loginHistory}>${msg('各種サービスのログイン履歴', {id: 'login-form.link.login-history'})}</a></li>
+      <li><a href=${links.maintenance}>${msg('障害・メンテナンス情報', {id: 'login-form.link.maintenance'})}</a></li>
+    </ul>
+  </nav>`;
+}
+
+/** Renders the links of `host` (its attributes now, the current locale) into `area`. */
+export function renderLoginLinks(host: HTMLElement & LinkAttributes, area: HTMLElement): void {
+  adoptSonetStyles(host, loginLinksStyles);
+  renderTemplate(linksView(loginLinks(host)), area, {host});
+}
