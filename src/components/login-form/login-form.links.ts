@@ -24,6 +24,7 @@ export interface LoginLinks {
   maintenance: string;
 }
 
+/** The link targets of `el`: its link attributes where usable, So-net's pages otherwise. */
 export function loginLinks(el: LinkAttributes): LoginLinks {
   const d = ERROR_HELP_DEFAULT_LINKS;
   return {
