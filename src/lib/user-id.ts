@@ -55,6 +55,14 @@ export interface UserIdOptions {
    * What a complete user ID looks like (checked at `blur`/`submit` on the repaired value). Flags `g`
    * and `y` are ignored. Give a linear-time pattern: it runs on at most {@link USER_ID_MAX_LENGTH}
    * characters. With a custom pattern, `invalid-user-id` does not point at single characters.
+   *
+   * Prefer a pattern without the `u` or `v` flag. Safari's engine (WebKit's YARR, seen in
+   * WebKitGTK 2.50) reads a unit of U+D800–U+DBFF or U+F800–U+FBFF followed by one of
+   * U+DC00–U+DFFF or U+FC00–U+FFFF as one code point in such a pattern, so `.`, `[^…]` and counts
+   * can answer differently there for an ID that still holds such a pair after the repairs
+   * (private-use U+F800–U+F8FF, presentation forms U+FB00–U+FBFF or a lone surrogate, then
+   * U+FC00–U+FFFF or a lone low surrogate: `ﬁ\uFFFD@aa2`). Kanji and full-width characters never
+   * reach the pattern (they are reported, and full-width ASCII is repaired, first).
    * @default USER_ID_PATTERN (`local@subdomain`)
    */
   pattern?: RegExp;

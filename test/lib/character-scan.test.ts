@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {CharClass, classOf} from '../../src/lib/character-scan.js';
+import {CharClass, classOf, scanCharacters} from '../../src/lib/character-scan.js';
 import {
   isFullWidthAscii,
   isFullWidthForm,
@@ -34,5 +34,22 @@ describe('classOf()', () => {
       if (mismatches.length > 10) break;
     }
     expect(mismatches).to.deep.equal([]);
+  });
+});
+
+describe('scanCharacters()', () => {
+  // WebKit's `u` patterns read U+F800–U+FBFF (or U+D800–U+DBFF) before U+FC00–U+FFFF (or
+  // U+DC00–U+DFFF) as one code point; the scan pairs only real surrogates, in every engine.
+  it('classifies the character after a CJK compatibility ideograph on its own', () => {
+    const scan = scanCharacters('\uf900\uff41\ufa11\u3000\ufa11\uff76\ud83d\ude00\ufa11\uff11\ud800\uff41\ufb01\u3000x');
+    expect({
+      fullWidth: [scan.fullWidth.ranges, scan.fullWidth.chars],
+      kana: [scan.kana.ranges, scan.kana.chars],
+      fullWidthSpace: [scan.fullWidthSpace.ranges, scan.fullWidthSpace.chars],
+    }).to.deep.equal({
+      fullWidth: [[[1, 2], [9, 10], [11, 12]], ['\uff41', '\uff11']],
+      kana: [[[0, 1], [2, 3], [4, 6], [8, 9]], ['\uf900', '\ufa11', '\uff76']],
+      fullWidthSpace: [[[3, 4], [13, 14]], ['\u3000']],
+    });
   });
 });

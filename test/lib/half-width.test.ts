@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import {
   hasFullWidthAscii,
   isCombiningMark,
+  isEmojiJoinerContext,
   isFullWidthAscii,
   isFullWidthForm,
   isInvisible,
@@ -116,6 +117,17 @@ describe('character classes', () => {
     ['\u{e0100}', {mark: true}],
     ['😀', {}],
     ['é', {}],
+    // Units of the ranges WebKit's `u` patterns pair up (U+F800–U+FBFF, U+FC00–U+FFFF, surrogates):
+    // the classes take code points, and the `u` patterns behind isCombiningMark() see one at a time.
+    ['\uf900', {kanji: true, japanese: true}],
+    ['\ufa11', {kanji: true, japanese: true}],
+    ['\uf8ff', {}],
+    ['\ufb01', {}],
+    ['\ufb1e', {mark: true}],
+    ['\ufe20', {mark: true}],
+    ['\ufffd', {}],
+    ['\ud800', {}],
+    ['\udc00', {}],
   ];
   for (const [char, expected] of cases) {
     it(`classifies ${label(char)} as ${Object.keys(expected).join(', ') || 'none'}`, () => {
@@ -142,6 +154,26 @@ describe('character classes', () => {
         mark: false,
         ...expected,
       });
+    });
+  }
+});
+
+describe('isEmojiJoinerContext()', () => {
+  const cases: Array<[before: string, after: string, expected: boolean]> = [
+    ['👨', '👩', true],
+    ['\ufe0f', '😀', true],
+    ['\u{1f3fb}', '❤', true],
+    ['a', '😀', false],
+    ['😀', 'a', false],
+    // A CJK compatibility ideograph or a lone surrogate next to the joiner joins nothing.
+    ['\uf900', '😀', false],
+    ['😀', '\ufa11', false],
+    ['\ud83d', '😀', false],
+    ['😀', '\ude00', false],
+  ];
+  for (const [before, after, expected] of cases) {
+    it(`answers ${expected} for a joiner between ${label(before)} and ${label(after)}`, () => {
+      expect(isEmojiJoinerContext(before.codePointAt(0)!, after.codePointAt(0)!)).to.equal(expected);
     });
   }
 });

@@ -305,6 +305,15 @@ describe('analyzeUserId()', () => {
       ['\uf8ff\uffe8@aa2', submit, [hint('invalid-user-id', [[0, 2]], ['\uf8ff', '\uffe8'])]],
       // A custom pattern without `u` counts UTF-16 units, the same in every engine.
       ['\ufb01\ufffd@aa2', {pattern: /^[^@]{2}@[a-z0-9]+$/, phase: 'blur'}, []],
+      // A `u` pattern sees no kanji (reported first) and no full-width ASCII (repaired first), and
+      // reads a real surrogate pair as one character in every engine.
+      [
+        '\ufa11ｙ@ab3',
+        {pattern: /^[a-z]+@[a-z0-9]+$/u, phase: 'blur'},
+        [error('full-width', [[1, 2]], ['ｙ'], '\ufa11y@ab3'), error('kana', [[0, 1]], ['\ufa11'])],
+      ],
+      ['ｙｕｋｉ@ab3', {pattern: /^.{4}@[a-z0-9]+$/u, phase: 'blur'}, [error('full-width', [[0, 4]], ['ｙ', 'ｕ', 'ｋ', 'ｉ'], 'yuki@ab3')]],
+      ['😀\ufb01@ab3', {pattern: /^.{2}@[a-z0-9]+$/u, phase: 'blur'}, []],
     ]);
   });
 
