@@ -1,21 +1,52 @@
-// Rollup builds the self-contained bundle (`sonet-login-elements/bundle`): one minified ES module
-// with lit, @lit/localize, wanakana and both locales inside, defining every element — what a
-// server-rendered page (My Page, Webmail) loads with one <script type="module">.
+// Rollup builds the self-contained bundle (`sonet-login-elements/bundle`): what a server-rendered
+// page (My Page, Webmail) loads with one <script type="module">, with lit, @lit/localize, wanakana
+// and both locales inside, defining every element. It is an entry plus chunks, code-split at the
+// source's dynamic imports exactly as the npm build is: the entry (sonet-login-elements.min.js, its
+// name is the `./bundle` export and what pages already reference) loads the first views and the
+// Japanese strings; the login form's behaviour, the guidance, the notices, the English locale and
+// wanakana are chunks beside it, fetched by `import()` relative to the module that needs them.
 // The per-module library build (dist/**/*.js + .d.ts, lit and wanakana external) is emitted by tsc
 // (`npm run build:lib`): module boundaries are the public entry points, so nothing is re-bundled there.
 import typescript from '@rollup/plugin-typescript';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import {existsSync, readdirSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
 import {minifyCssTemplatesWithMap} from './scripts/minify-css.mjs';
+
+const OUT_DIR = 'dist/bundle';
+
+/**
+ * Chunk names carry a content hash, so every build that changes code writes new ones: remove what
+ * the build just wrote does not contain, or dist/ (and the npm package) collects stale files.
+ * Only on write (`npm run build`), never for `npm run size`, which generates in memory.
+ */
+const removeStaleChunks = {
+  name: 'remove-stale-chunks',
+  writeBundle(options, bundle) {
+    if (!existsSync(options.dir)) return;
+    for (const file of readdirSync(options.dir)) {
+      if (!(file in bundle)) rmSync(join(options.dir, file), {recursive: true, force: true});
+    }
+  },
+};
 
 export default {
   input: 'src/bundle.ts',
   output: {
-    file: 'dist/bundle/sonet-login-elements.min.js',
+    dir: OUT_DIR,
     format: 'es',
-    // One file: the English locale, the guidance and wanakana are dynamic imports in the
-    // library build (loaded when first needed); in the bundle they are inlined.
-    inlineDynamicImports: true,
+    entryFileNames: 'sonet-login-elements.min.js',
+    // The entry stays a small facade that imports the shared code from a hashed chunk (Rollup's
+    // default for an entry with exports): chunks then import that chunk, never the entry, so a
+    // page that loads the entry with a query string (`…min.js?v=2`, a usual cache-buster) still
+    // gets one copy of lit and of each element — a chunk importing `./sonet-login-elements.min.js`
+    // would evaluate a second copy under the query-less URL, and define() would throw.
+    // Chunks beside the entry, not in a folder: package.json's `sideEffects` names
+    // ./dist/bundle/*.js, so a page's bundler that imports `sonet-login-elements/bundle` keeps them
+    // (a chunk in a subfolder would count as side-effect free, and the elements would be dropped).
+    // The prefix keeps them apart from other files when a site copies them into a shared folder.
+    chunkFileNames: (chunk) => (chunk.name === 'bundle' ? 'sonet-login-elements-[hash].js' : 'sonet-[name]-[hash].js'),
     sourcemap: true,
   },
   plugins: [
@@ -33,6 +64,7 @@ export default {
       transform: (code, id) => (/[\\/]src[\\/].*\.ts$/.test(id) ? minifyCssTemplatesWithMap(code, id) : null),
     },
     terser({ecma: 2021, module: true, format: {comments: false}, compress: {passes: 2}}),
+    removeStaleChunks,
   ],
   onwarn(warning, warn) {
     // lit's decorators reference `this` at module level in a harmless way.

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Checks what `npm pack` would publish (run `npm run build` first): the library modules with their
-// types, one entry per element, the self-contained bundle, custom-elements.json, README, LICENSE
-// and CHANGELOG; every path package.json points to is in the package; and nothing that is not
-// for consumers (tests, stories, the demo, scripts, TypeScript sources, CI files).
+// types, one entry per element, the self-contained bundle (its entry and every chunk it imports,
+// with source maps), custom-elements.json, README, LICENSE and CHANGELOG; every path package.json
+// points to is in the package; and nothing that is not for consumers (tests, stories, the demo,
+// scripts, TypeScript sources, CI files).
 import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
+import {dirname, join, normalize} from 'node:path';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 if (!existsSync('dist/index.js')) {
@@ -49,6 +51,27 @@ for (const name of ELEMENTS) {
   if (!pkg.exports?.[`./${name}`]) problems.push(`package.json exports has no "./${name}" entry`);
 }
 
+// The bundle is an entry plus chunks loaded on demand: every module it imports, statically or by
+// import(), must ship beside it (a page would get a 404 the first time it needs that part), each
+// file with its source map, and no chunk that nothing imports (left over from an older build).
+const BUNDLE_ENTRY = 'dist/bundle/sonet-login-elements.min.js';
+const reached = new Set();
+for (const queue = [BUNDLE_ENTRY]; queue.length; ) {
+  const file = queue.pop();
+  if (reached.has(file) || !files.has(file)) continue;
+  reached.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+    const target = normalize(join(dirname(file), specifier)).replaceAll('\\', '/');
+    if (!files.has(target)) problems.push(`${file} imports ${specifier}, which is not in the package`);
+    queue.push(target);
+  }
+  if (!files.has(`${file}.map`)) problems.push(`no source map for ${file}`);
+}
+for (const path of files) {
+  if (path.startsWith('dist/bundle/') && path.endsWith('.js') && !reached.has(path)) problems.push(`${path} is not imported by the bundle (stale chunk?)`);
+}
+
 // Every JavaScript module ships its types.
 for (const path of files) {
   if (path.startsWith('dist/') && !path.startsWith('dist/bundle/') && path.endsWith('.js')) {
@@ -76,4 +99,7 @@ if (problems.length) {
   console.error(`npm pack contents: ${problems.length} problem(s).`);
   process.exit(1);
 }
-console.log(`npm pack contents: all ${required.length} required files, ${pointed.size} package.json targets, nothing extra.`);
+console.log(
+  `npm pack contents: all ${required.length} required files, ${pointed.size} package.json targets, ` +
+    `the bundle's entry and ${reached.size - 1} chunks, nothing extra.`
+);
