@@ -164,10 +164,14 @@ describe('live regions announce each change once', function () {
     it('announces field warnings once each and the success once', async () => {
       window.fetch = (() => Promise.resolve(new Response('{"ok":true}', {status: 200, headers: {'Content-Type': 'application/json'}}))) as typeof fetch;
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
-      const regions = [...el.querySelectorAll('[role="status"]')];
-      expect(regions.length, 'ID, password and form status regions exist up front').to.be.at.least(3);
-      const listeners = regions.map((r) => listen(r));
       const userId = el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!;
+      // Before any use the form shows only the password's region (with its toggle); the first
+      // focus puts the others in place, before anything is typed.
+      userId.focus();
+      await el.updateComplete;
+      const regions = [...el.querySelectorAll('[role="status"]')];
+      expect(regions.length, 'ID, password and form status regions exist before anything is typed').to.be.at.least(3);
+      const listeners = regions.map((r) => listen(r));
       const password = el.querySelector<HTMLInputElement>('input[type="password"]')!;
       await typeEach(el, userId, 'ｔａｒｏ＿ｓ＠ａａ２');
       await typeEach(el, password, 'ｐａｓｓ');

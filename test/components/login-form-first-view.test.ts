@@ -38,7 +38,24 @@ describe('<sonet-login-form> first view', () => {
 
   it('is accessible before any use', async () => {
     const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+    expect(field(passwordInput(el)).querySelector('[role="status"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts the user ID\'s status region in place on the first focus, also before the behaviour arrives', async () => {
+    const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+    expect(field(userIdInput(el)).querySelector('[role="status"]'), 'not before any use').to.not.exist;
+    userIdInput(el).focus();
+    expect(hasFix(el), 'the behaviour is still on its way').to.be.false;
     expect(field(userIdInput(el)).querySelector('[role="status"]')).to.exist;
+  });
+
+  it('has every status region in place on the first focus, before anything can be said there', async () => {
+    const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+    userIdInput(el).focus();
+    await el.updateComplete;
+    expect(field(userIdInput(el)).querySelector('[role="status"]')).to.exist;
+    expect(field(passwordInput(el)).querySelector('[role="status"]')).to.exist;
     expect(el.querySelector('.sonet-login-form__status[role="status"]')).to.exist;
     await expect(el).to.be.accessible();
   });

@@ -46,6 +46,9 @@ const submitButton = (el: SonetLoginForm) =>
   el.form!.querySelector<HTMLButtonElement>('button[type="submit"], button:not([type]), input[type="submit"]')!;
 const toggle = (el: SonetLoginForm) => el.querySelector<HTMLButtonElement>('[part~="toggle"]')!;
 const help = (el: SonetLoginForm) => el.querySelector<HTMLElement & {code: string; ready: Promise<void>}>('sonet-error-help');
+/** The help links render from their own module, a moment after the form. */
+const linksShown = (el: SonetLoginForm) =>
+  waitUntil(() => el.querySelectorAll('[part~="links"] a').length === 4, 'the help links below the form');
 const warningCodes = (el: Element) => [...el.querySelectorAll('[part~="warning"]')].map((w) => w.getAttribute('data-code'));
 const navigations = (el: SonetLoginForm): string[] => {
   const list: string[] = [];
@@ -182,6 +185,7 @@ describe('<sonet-login-form>', () => {
 
     it('orders the keyboard path: ID → password → toggle → submit → help links', async () => {
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await linksShown(el);
       userIdInput(el).focus();
       const path: Array<Element | null> = [];
       for (let i = 0; i < 4; i++) {
@@ -808,6 +812,7 @@ describe('<sonet-login-form>', () => {
   describe('links and capabilities', () => {
     it('links to So-net’s help pages by default', async () => {
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form></sonet-login-form>`);
+      await linksShown(el);
       const hrefs = [...el.querySelectorAll<HTMLAnchorElement>('[part~="links"] a')].map((a) => a.getAttribute('href'));
       expect(hrefs).to.deep.equal([
         'https://www.so-net.ne.jp/support/password/',
@@ -822,6 +827,7 @@ describe('<sonet-login-form>', () => {
         reset-href="/reset/"
         maintenance-href="javascript:alert(1)"
       ></sonet-login-form>`);
+      await linksShown(el);
       const hrefs = [...el.querySelectorAll<HTMLAnchorElement>('[part~="links"] a')].map((a) => a.getAttribute('href'));
       expect(hrefs[0]).to.equal('/reset/');
       expect(hrefs[3]).to.equal('https://www.so-net.ne.jp/emerge/');

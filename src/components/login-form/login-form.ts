@@ -9,7 +9,7 @@ import {FieldAnnouncer, describeBy, passwordView, userIdView, type FieldWarning}
 import type {LoginErrorCode} from '../../lib/login-response.js';
 import type {FormAreas, FormParts, LoginFormBehaviour} from './login-form.behaviour.js';
 import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/reveal-delay.js';
-import {DEFAULT_LOGIN_TIMEOUT, alertsView, busyText} from './login-form.view.js';
+import {DEFAULT_LOGIN_TIMEOUT, busyText} from './login-form.view.js';
 
 type BehaviourModule = typeof import('./login-form.behaviour.js');
 
@@ -263,7 +263,8 @@ export class SonetLoginForm extends LitElement {
   /** Strings to render again (the first update, a new locale: @localized() then updates us). */
   private localeChanged = true;
   private capsLock = false;
-  private linksPending?: Promise<void>;
+  /** The first view has rendered the user ID's area (it does once there is a warning). */
+  private userIdShown = false;
 
   /** The `<form>` the element works with (the page's, or its own). */
   get form(): HTMLFormElement | null {
@@ -387,9 +388,8 @@ export class SonetLoginForm extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     // Also what the attach set off (a first toggle press, the analysis of what was typed).
-    while (this.attaching || this.linksPending || this.isUpdatePending) {
+    while (this.attaching || this.isUpdatePending) {
       try {
-        await this.linksPending;
         await this.attaching;
       } catch {
         // Offline: the first view stays; nothing else to wait for.
@@ -501,29 +501,37 @@ export class SonetLoginForm extends LitElement {
       <div class="sonet-login-form__after" part="links"></div>`;
   }
 
-  /** Renders the help links (their module loads after the first render; updates wait for it). */
+  /**
+   * Renders the help links. Their module is requested at the first render and does not hold up
+   * the form: the links appear below it once it has arrived (`updateComplete` does not wait).
+   */
   private renderLinks(area: HTMLElement): void {
-    const pending: Promise<void> = (linksLoad ??= import('./login-form.links.js')).then(
-      (module) => {
-        if (this.linksPending === pending) this.linksPending = undefined;
-        module.renderLoginLinks(this, area);
-      },
+    (linksLoad ??= import('./login-form.links.js')).then(
+      (module) => module.renderLoginLinks(this, area),
       // Offline before it loaded: no links (the guidance has its own); tried again on the next change.
       () => {
-        if (this.linksPending === pending) this.linksPending = undefined;
         linksLoad = undefined;
       }
     );
-    this.linksPending = pending;
   }
 
-  /** The first view of the areas after the inputs (before the behaviour is attached). */
+  /**
+   * The first view of the areas after the inputs (before the behaviour is attached): the
+   * password's toggle from the start; the user ID's warnings and status region from the first
+   * focus or press, or a warning (a paste without focus). The behaviour renders both areas and
+   * the form's status region when it attaches, on that same first focus or press — so every
+   * live region is in place before it can say anything. Texts are taken again each time (the
+   * locale).
+   */
   private renderFirstView(which?: 'userId' | 'password'): void {
     const {parts, areas} = this;
     if (!parts || !areas) return;
-    if (which !== 'password') {
+    const current = (field: 'userId' | 'password'): FieldWarning[] =>
+      this.warnings[field].map((w) => ({...w, text: warningText(w.code as 'empty', field === 'userId' ? 'user-id' : 'password')}));
+    if (which !== 'password' && (this.userIdShown || this.warnings.userId.length)) {
+      this.userIdShown = true;
       renderTemplate(
-        userIdView(`${parts.userId.id}-warnings`, this.warnings.userId, this.announcers.userId.text),
+        userIdView(`${parts.userId.id}-warnings`, current('userId'), this.announcers.userId.text),
         areas.userId,
         {host: this}
       );
@@ -535,7 +543,7 @@ export class SonetLoginForm extends LitElement {
           {input, toggle: `${input}-toggle`, warnings: `${input}-warnings`},
           false,
           this.onFirstToggle,
-          this.warnings.password,
+          current('password'),
           this.announcers.password.text
         ),
         areas.password,
@@ -589,10 +597,7 @@ export class SonetLoginForm extends LitElement {
     const all = this.localeChanged || [...changed.keys()].some((k) => k !== 'busy');
     this.localeChanged = false;
     if (behaviour) behaviour.update(changed, all);
-    else if (all) {
-      renderTemplate(alertsView(nothing, nothing), this.areas.alerts, {host: this});
-      this.renderFirstView();
-    }
+    else if (all) this.renderFirstView();
     if (all) this.renderLinks(this.areas.after);
   }
 
@@ -632,6 +637,12 @@ export class SonetLoginForm extends LitElement {
       return;
     }
     if (type === 'focusin' || type === 'pointerdown') {
+      // The user ID's status region exists from the first focus (before anything is typed), also
+      // while the behaviour is still on its way.
+      if (!this.userIdShown && !behaviour) {
+        this.userIdShown = true;
+        this.renderFirstView('userId');
+      }
       void this.attach().catch(() => {});
       return;
     }
