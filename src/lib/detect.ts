@@ -55,7 +55,7 @@ const BLANK = `${SPACE}\\u3000${INVISIBLE}]`;
  *
  * Only ever tried on one code point: WebKit's regexp engine (YARR, WebKitGTK 2.50) reads a unit of
  * U+D800–U+DBFF or U+F800–U+FBFF followed by one of U+DC00–U+DFFF or U+FC00–U+FFFF as one code
- * point in a `u` pattern (`/ａ/u.test('豈ａ')` is false there), while `for…of` splits strings right.
+ * point in a `u` pattern (`/ａ/u.test('\uf900ａ')`, 豈 U+F900 before ａ, is false there), while `for…of` splits strings right.
  */
 const CLASS = new RegExp(
   raw`([\uff01-\uff60\uffe0-\uffe6])|([\u2e80-\u2fdf\u3001-\u303f\u3041-\u30ff\u3190-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff61-\uff9f\u{1aff0}-\u{1b16f}\u{20000}-\u{2fa1f}\u{30000}-\u{323af}])|([${SPACE}])|(\u3000)|()([${INVISIBLE}])|()()([Il1|O0o])`,
