@@ -411,7 +411,7 @@ async function main() {
   try {
     bundle = await rollupBundle();
     const stream = (size) => `one stream ${num(size.gzStream)}`;
-    add('./bundle — first load (entry + static imports)', bundle.first, `every element's first view, ja; ${stream(bundle.first)}`);
+    add('./bundle — first load (entry + static imports)', bundle.first, `every element (the form's first view), ja; ${stream(bundle.first)}`);
     for (const d of bundle.dynamic) {
       add(`  └ import() ${d.chunk.replace(/^sonet-/, '').replace(/-[\w-]{8}\.js$/, '')}`, d.size, 'loaded when first needed');
     }
@@ -492,7 +492,7 @@ async function main() {
     const pulledIn = BUNDLE_LAZY.filter((m) => bundle.firstModules.has(m));
     const missing = BUNDLE_FIRST.filter((m) => !bundle.firstModules.has(m));
     console.log(
-      `  ${within && !pulledIn.length && !missing.length ? '✓' : '✗'} ./bundle first load (every element's first view, ja): ` +
+      `  ${within && !pulledIn.length && !missing.length ? '✓' : '✗'} ./bundle first load (every element, the form's first view, ja): ` +
         `${gz} B (${kb(gz)} KB) in ${bundle.first.files} files; ceiling ${kb(CEILINGS.bundleFirstLoad)} KB ${within ? '✓' : '✗ EXCEEDED'}`
     );
     if (!within) failures.push(`./bundle first load: ${kb(gz)} KB gzip > ceiling ${kb(CEILINGS.bundleFirstLoad)} KB (a regression)`);
