@@ -75,8 +75,10 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const bundleFiles = readdirSync(BUNDLE_DIR).filter((f) => f.endsWith('.js'));
-/** Chunk files the page requested so far named after `name` (sonet-<name>-<hash>.js). */
-const fetched = (name) => requests.filter(([p]) => new RegExp(`^/assets/sonet-${name.replace('.', '\\.')}-[\\w-]{8}\\.js$`).test(p));
+/** Whether `path` (under /assets/) is the chunk named after `name` (sonet-<name>-<hash>.js). */
+const isChunk = (name, path) => new RegExp(`^/assets/sonet-${name.replace('.', '\\.')}-[\\w-]{8}\\.js$`).test(path);
+/** Chunk files the page requested so far named after `name`. */
+const fetched = (name) => requests.filter(([p]) => isChunk(name, p));
 const checks = [];
 const check = (name, ok, detail = '') => {
   checks.push({name, ok});
@@ -125,7 +127,7 @@ try {
     statics.length === 2 && statics.every((file) => firstLoad.includes(file)) && firstLoad[0] === ENTRY,
     firstLoad.join(', ')
   );
-  const early = LAZY.filter((name) => fetched(name).length);
+  const early = LAZY.filter((name) => firstLoad.some((file) => isChunk(name, `/assets/${file}`)));
   check('no part loaded on demand is in the first load', !early.length, early.join(', '));
   const rendered = await page.evaluate(`(() => {
     const form = document.querySelector('sonet-login-form');
