@@ -53,9 +53,11 @@ export function warningsView(id: string, warnings: readonly FieldWarning[], extr
       ? html`<ul class="sonet-warnings">
           ${warnings.map(
             (w) =>
-              html`<li class="sonet-warning" part="warning" data-code=${w.code} data-level=${w.level}>
-                ${w.text}${w.detail ? html`<br />${w.detail}` : nothing}
-              </li>`
+              // The detail is a block of its own: when it changes (on most keys while typing
+              // kana), only its line is laid out again, not the sentence above it.
+              html`<li class="sonet-warning" part="warning" data-code=${w.code} data-level=${w.level}>${w.text}${
+                w.detail ? html`<span class="sonet-warning__detail">${w.detail}</span>` : nothing
+              }</li>`
           )}
         </ul>`
       : nothing

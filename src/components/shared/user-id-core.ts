@@ -34,15 +34,38 @@ export class UserIdCore extends FieldCore {
     this.analysis = new InputAnalysisController(host, {input: options.input, analyze: this.analyze});
   }
 
+  /** The romaji of the kana runs in the value analysed last, and of the value being analysed. */
+  private romaji = new Map<string, string>();
+  private nextRomaji = new Map<string, string>();
+
+  /**
+   * `toRomaji`, remembering the runs of the previous value: once the kana are typed, every
+   * following key (`たろう＿ｓ＠…`) has the same run, which need not go through wanakana again.
+   * Only the runs of the last value are kept, so this holds a few short strings at most.
+   */
+  private readonly romajiOf = (kana: string): string => {
+    let romaji = this.romaji.get(kana) ?? this.nextRomaji.get(kana);
+    if (romaji === undefined) romaji = toRomaji!(kana);
+    this.nextRomaji.set(kana, romaji);
+    return romaji;
+  };
+
   private readonly analyze = (value: string, phase: AnalysisPhase): Finding[] => {
     const domain = this.domain?.();
-    const findings = analyzeUserId(value, {phase, toRomaji, ...(domain ? {domain} : {})}).filter(
+    this.nextRomaji = new Map();
+    const findings = analyzeUserId(value, {phase, toRomaji: toRomaji && this.romajiOf, ...(domain ? {domain} : {})});
+    this.romaji = this.nextRomaji;
+    return this.relevant(findings, phase);
+  };
+
+  private relevant(all: Finding[], phase: AnalysisPhase): Finding[] {
+    const findings = all.filter(
       // Look-alikes are about passwords; 'empty' only matters when the member tries to log in.
       (f) => f.code !== 'look-alike' && (f.code !== 'empty' || phase === 'submit')
     );
     if (!toRomaji && findings.some((f) => f.code === 'kana')) this.loadRomaji();
     return findings;
-  };
+  }
 
   private loadRomaji(): void {
     romajiLoad ??= loadRomajiSuggestion().then(
@@ -87,18 +110,31 @@ export class UserIdCore extends FieldCore {
     }));
   }
 
-  protected override renderKey(): string {
+  /** The fix offered in this update and its label (worked out once per update, not per use). */
+  private offered?: {value: string; label: string};
+
+  /** The fix button's handler: one function for every render, applying the fix it shows. */
+  private readonly applyOffered = (): void => {
+    if (this.offered) this.applyFix(this.offered.value);
+  };
+
+  override hostUpdate(): void {
     const fix = this.fix;
-    return fix === undefined ? '' : `${fix}\u0000${fixLabel(this.analysis.findings, fix)}`;
+    this.offered = fix === undefined ? undefined : {value: fix, label: fixLabel(this.analysis.findings, fix)};
+    super.hostUpdate();
+  }
+
+  protected override renderKey(): string {
+    return this.offered ? `${this.offered.value}\u0000${this.offered.label}` : '';
   }
 
   render(): TemplateResult {
-    const fix = this.fix;
+    const offered = this.offered;
     return userIdView(
       this.warningsId,
       this.warnings,
       this.announcement,
-      fix !== undefined ? {label: fixLabel(this.analysis.findings, fix), apply: () => this.applyFix(fix)} : undefined
+      offered ? {label: offered.label, apply: this.applyOffered} : undefined
     );
   }
 }
