@@ -37,12 +37,16 @@ export const BUDGETS = {
  * sizes come down, never raise them without saying why in the commit.
  */
 export const CEILINGS = {
-  firstLoad: 15_600,
+  // 14,420 B after the help links, the field-more styles and the property decorators left the
+  // first load (2026-11-22), plus a little (was 15,600).
+  firstLoad: 14_500,
   // The bundle's entry + all its chunks, each file compressed on its own as a server sends it:
   // 60,632 B at the bundle's code split (2026-11-22, a26e61d), plus about 1%. It was 58,500 over
   // one file (57,952 B): files compressed apart share no gzip window (+1.9 KB), and the chunks'
-  // import/export lists add 0.8 KB (58,714 B as one stream).
-  everything: 61_300,
+  // import/export lists add 0.8 KB (58,714 B as one stream). Raised to 61,700 when the help
+  // links and the field-more styles became chunks of their own (61,359 B; the same code as
+  // one stream is 59,182 B): each file is compressed apart.
+  everything: 61_700,
   // What a page loading the bundle's entry fetches before anything is needed (entry + shared
   // chunk: every element's first view, ja): 37,257 B at the code split, plus about 1%.
   bundleFirstLoad: 37_600,
