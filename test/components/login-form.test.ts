@@ -879,6 +879,24 @@ describe('<sonet-login-form>', () => {
       expect(submitButton(el).textContent!.trim()).to.equal('Log in');
     });
 
+    it('switches the first view too: the toggle, a warning shown before any focus, the help links', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await linksShown(el);
+      // A paste without focus: the first view's detectors warn, the behaviour is not attached.
+      userIdInput(el).value = 'ｔａｒｏ';
+      userIdInput(el).dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}));
+      expect(el.querySelector('[part~="warning"]')!.textContent).to.contain('全角');
+      await setSonetLocale('en');
+      await el.updateComplete;
+      expect(toggle(el).textContent!.trim()).to.equal('Show password');
+      expect(el.querySelector('[part~="warning"]')!.textContent!.trim()).to.equal(
+        'Contains full-width characters. Please type half-width letters and numbers.'
+      );
+      await waitUntil(() => el.querySelector('[part~="links"] a')!.textContent === 'Check or reset your user ID / password', 'links in English');
+      expect(el.querySelector('[part~="links"] nav')!.getAttribute('aria-label')).to.not.equal('ログインのヘルプ');
+      expect(el.querySelector('[part~="fix"]'), 'still the first view').to.not.exist;
+    });
+
     it('uses the host’s labels', async () => {
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form
         user-id-label="So-net ユーザーID"

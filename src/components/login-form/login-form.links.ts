@@ -1,4 +1,4 @@
-import {css, html, render as renderTemplate, type TemplateResult} from 'lit';
+import {css} from 'lit';
 import {msg} from '@lit/localize';
 import {safeLinkHref} from '../../lib/link-href.js';
 import {ERROR_HELP_DEFAULT_LINKS} from '../error-help/error-help.links.js';
@@ -64,19 +64,37 @@ export const loginLinksStyles = css`
   }
 `;
 
-function linksView(links: LoginLinks): TemplateResult {
-  return html`<nav aria-label=${msg('ログインのヘルプ', {id: 'login-form.links.label'})}>
-    <ul class="sonet-links">
-      <li><a href=${links.reset}>${msg('ユーザーID / パスワードの確認や再設定', {id: 'login-form.link.reset'})}</a></li>
-      <li><a href=${links.idChange}>${msg('ユーザーID 自動変更のご案内', {id: 'login-form.link.id-change'})}</a></li>
-      <li><a href=${links.loginHistory}>${msg('各種サービスのログイン履歴', {id: 'login-form.link.login-history'})}</a></li>
-      <li><a href=${links.maintenance}>${msg('障害・メンテナンス情報', {id: 'login-form.link.maintenance'})}</a></li>
-    </ul>
-  </nav>`;
+/** The links' texts, in the current locale, in the order of {@link LoginLinks}. */
+function linkTexts(): Array<[keyof LoginLinks, string]> {
+  return [
+    ['reset', msg('ユーザーID / パスワードの確認や再設定', {id: 'login-form.link.reset'})],
+    ['idChange', msg('ユーザーID 自動変更のご案内', {id: 'login-form.link.id-change'})],
+    ['loginHistory', msg('各種サービスのログイン履歴', {id: 'login-form.link.login-history'})],
+    ['maintenance', msg('障害・メンテナンス情報', {id: 'login-form.link.maintenance'})],
+  ];
 }
 
-/** Renders the links of `host` (its attributes now, the current locale) into `area`. */
+/**
+ * Renders the links of `host` (its attributes now, the current locale) into `area`: built once
+ * with DOM calls and updated in place (a focused link keeps its focus; no template parts are
+ * kept per form — they were a tenth of a form's memory).
+ */
 export function renderLoginLinks(host: HTMLElement & LinkAttributes, area: HTMLElement): void {
   adoptSonetStyles(host, loginLinksStyles);
-  renderTemplate(linksView(loginLinks(host)), area, {host});
+  const links = loginLinks(host);
+  let nav = area.querySelector(':scope > nav');
+  if (!nav) {
+    nav = document.createElement('nav');
+    const list = nav.appendChild(document.createElement('ul'));
+    list.className = 'sonet-links';
+    for (let i = 0; i < 4; i++) list.appendChild(document.createElement('li')).appendChild(document.createElement('a'));
+    area.replaceChildren(nav);
+  }
+  nav.setAttribute('aria-label', msg('ログインのヘルプ', {id: 'login-form.links.label'}));
+  const anchors = nav.querySelectorAll('a');
+  linkTexts().forEach(([key, text], i) => {
+    const a = anchors[i]!;
+    a.setAttribute('href', links[key]);
+    if (a.textContent !== text) a.textContent = text;
+  });
 }

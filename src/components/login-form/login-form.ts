@@ -42,6 +42,15 @@ const EVENTS = ['submit', 'input', 'compositionstart', 'compositionend', 'keyup'
 
 let formCounter = 0;
 
+/**
+ * Counts the locales loaded in this page: one listener for every form (the locale controller of
+ * each form then updates it, after this has run: it was added first).
+ */
+let localeVersion = 0;
+addEventListener('lit-localize-status', (event) => {
+  if ((event as CustomEvent<{status: string}>).detail?.status === 'ready') localeVersion++;
+});
+
 /** Options of {@link SonetLoginForm.showError}. */
 export interface ShowErrorOptions {
   /** Seconds until a retry makes sense (`Retry-After`). */
@@ -260,8 +269,8 @@ export class SonetLoginForm extends LitElement {
   private readonly announcers = {userId: new FieldAnnouncer(), password: new FieldAnnouncer()};
   private warnings: {userId: FieldWarning[]; password: FieldWarning[]} = {userId: [], password: []};
   private composing?: 'userId' | 'password';
-  /** Strings to render again (the first update, a new locale: @localized() then updates us). */
-  private localeChanged = true;
+  /** The {@link localeVersion} last rendered (-1: nothing yet). */
+  private renderedLocale = -1;
   private capsLock = false;
   /** The first view has rendered the user ID's area (it does once there is a warning). */
   private userIdShown = false;
@@ -289,7 +298,6 @@ export class SonetLoginForm extends LitElement {
       this.addEventListener(type, this.onEvent);
     }
     this.addEventListener('keydown', this.onEvent, true);
-    addEventListener('lit-localize-status', this.onLocale);
     this.behaviour?.reconnect();
     if (this.errorParam && !this.errorCode) void this.attach().catch(() => {});
     whenIdle(() => {
@@ -319,7 +327,6 @@ export class SonetLoginForm extends LitElement {
       this.removeEventListener(type, this.onEvent);
     }
     this.removeEventListener('keydown', this.onEvent, true);
-    removeEventListener('lit-localize-status', this.onLocale);
     this.behaviour?.disconnect();
     // A pending request is not aborted: a form moved in the page shows its result when back.
   }
@@ -426,6 +433,11 @@ export class SonetLoginForm extends LitElement {
     }
     if (!userId.id) userId.id = `${this.idBase}-user-id`;
     if (!password.id) password.id = `${this.idBase}-password`;
+    if (this.rendersForm) {
+      const [userIdLabel, passwordLabel] = form.querySelectorAll('label');
+      userIdLabel!.htmlFor = userId.id;
+      passwordLabel!.htmlFor = password.id;
+    }
     describeBy(userId, `${userId.id}-warnings`);
     describeBy(password, `${password.id}-warnings`);
     this.parts = {form, userId, password};
@@ -453,16 +465,14 @@ export class SonetLoginForm extends LitElement {
 
   /** The form the element writes when the page wrote none (the same markup as the example). */
   private renderForm(): TemplateResult {
-    const userId = `${this.idBase}-user-id`;
-    const password = `${this.idBase}-password`;
+    // The inputs' ids and the labels' `for` are set once by enhance() (no template part each).
     return html`<div class="sonet-login-form__alerts" part="alerts"></div>
       <form class="sonet-login-form__form" part="form" method="post" action=${this.action || nothing}>
         <div class="sonet-field" part="field">
-          <label class="sonet-field__label" part="label" for=${userId}
+          <label class="sonet-field__label" part="label"
             >${this.userIdLabel || msg('ユーザーID', {id: 'field.user-id-label'})}</label
           >
           <input
-            id=${userId}
             class="sonet-field__input"
             part="input"
             name=${this.userIdName || 'user_id'}
@@ -477,11 +487,10 @@ export class SonetLoginForm extends LitElement {
           <div class="sonet-login-form__user-id"></div>
         </div>
         <div class="sonet-field" part="field">
-          <label class="sonet-field__label" part="label" for=${password}
+          <label class="sonet-field__label" part="label"
             >${this.passwordLabel || msg('ユーザーIDパスワード', {id: 'field.password-label'})}</label
           >
           <input
-            id=${password}
             class="sonet-field__input"
             part="input"
             name=${this.passwordName || 'password'}
@@ -571,10 +580,6 @@ export class SonetLoginForm extends LitElement {
     this.renderFirstView(which);
   }
 
-  private readonly onLocale = (event: Event): void => {
-    if ((event as CustomEvent<{status: string}>).detail?.status === 'ready') this.localeChanged = true;
-  };
-
   private readonly onFirstToggle = (): void => {
     void this.attach().then((behaviour) => behaviour.password.reveal.toggle(), () => {});
   };
@@ -594,8 +599,8 @@ export class SonetLoginForm extends LitElement {
     const behaviour = this.behaviour;
     // A property other than `busy`, or the locale (its change requests an update without a
     // property), re-renders everything; otherwise only what the behaviour marked changed.
-    const all = this.localeChanged || [...changed.keys()].some((k) => k !== 'busy');
-    this.localeChanged = false;
+    const all = this.renderedLocale !== localeVersion || [...changed.keys()].some((k) => k !== 'busy');
+    this.renderedLocale = localeVersion;
     if (behaviour) behaviour.update(changed, all);
     else if (all) this.renderFirstView();
     if (all) this.renderLinks(this.areas.after);
