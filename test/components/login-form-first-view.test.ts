@@ -172,6 +172,24 @@ describe('<sonet-login-form> first view', () => {
       expect(calls).to.have.length(1);
     });
 
+    it('marks the inputs required for assistive technology from the start, for the browser once attached', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      for (const input of [userIdInput(el), passwordInput(el)]) expect(input.getAttribute('aria-required')).to.equal('true');
+      expect(userIdInput(el).required || passwordInput(el).required, 'not before').to.be.false;
+      userIdInput(el).focus();
+      await el.updateComplete; // waits for the attach the focus set off
+      expect(userIdInput(el).required && passwordInput(el).required).to.be.true;
+    });
+
+    it('lets the browser stop an empty first submit made before the behaviour arrived', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      el.form!.requestSubmit();
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(calls, 'nothing sent with empty fields').to.have.length(0);
+      expect(userIdInput(el).validity.valueMissing).to.be.true;
+    });
+
     it('attaches the behaviour on focus, not before', async () => {
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
       setValue(userIdInput(el), 'ｔａｒｏ');

@@ -173,6 +173,9 @@ export class LoginFormBehaviour {
       hideDelay: () =>
         Number.isFinite(host.revealTimeout) && host.revealTimeout >= 0 ? host.revealTimeout : DEFAULT_REVEAL_HIDE_DELAY,
     });
+    // The rendered form's inputs are required from now on (the first view marks them with
+    // aria-required only; a submit before this point was held and is sent after it).
+    if (ctx.rendersForm) parts.userId.required = parts.password.required = true;
     this.userId.adoptAnnouncer(ctx.announcers.userId);
     this.password.adoptAnnouncer(ctx.announcers.password);
     this.autofill = new AutofillController(host, {inputs: () => [parts.userId, parts.password]});

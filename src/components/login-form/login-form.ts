@@ -463,7 +463,12 @@ export class SonetLoginForm extends LitElement {
     this.areas = {alerts, userId: userIdArea, password: passwordArea, after};
   }
 
-  /** The form the element writes when the page wrote none (the same markup as the example). */
+  /**
+   * The form the element writes when the page wrote none (the same markup as the example). The
+   * inputs say `aria-required` from the start; `required` itself (the browser's check on submit)
+   * is set when the behaviour attaches, which every submit waits for: an empty required input
+   * costs a page's first render a few ms of constraint-validation work (`npm run bench`).
+   */
   private renderForm(): TemplateResult {
     // The inputs' ids and the labels' `for` are set once by enhance() (no template part each).
     return html`<div class="sonet-login-form__alerts" part="alerts"></div>
@@ -482,7 +487,7 @@ export class SonetLoginForm extends LitElement {
             autocapitalize="none"
             autocorrect="off"
             spellcheck="false"
-            required
+            aria-required="true"
           />
           <div class="sonet-login-form__user-id"></div>
         </div>
@@ -499,7 +504,7 @@ export class SonetLoginForm extends LitElement {
             autocapitalize="none"
             autocorrect="off"
             spellcheck="false"
-            required
+            aria-required="true"
           />
           <div class="sonet-login-form__password"></div>
         </div>
