@@ -205,6 +205,27 @@ describe('<sonet-user-id-field>', () => {
       await el.updateComplete;
       expect(el.value).to.equal('tarou');
     });
+
+    it('keeps the romaji in step with the kana as the member goes on typing', async () => {
+      el.input!.focus();
+      const convert = async (text: string) => {
+        compose(el.input!, [text]);
+        el.input!.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: text}));
+        await el.updateComplete;
+      };
+      await convert('たろう');
+      await waitUntil(() => fixButton(el), 'no romaji suggestion', {timeout: 5000});
+      // Typed on after the kana: the same kana run, the new characters repaired too.
+      await convert('たろう＿ｓ');
+      expect(fixButton(el)!.textContent!.trim()).to.equal('「tarou_s」に直す');
+      // Other kana of the same length: their own romaji, not the run remembered before.
+      await convert('はなこ＿ｓ');
+      expect(fixButton(el)!.textContent!.trim()).to.equal('「hanako_s」に直す');
+      await convert('はなこ＿ｓ＠ａ');
+      fixButton(el)!.click();
+      await el.updateComplete;
+      expect(el.value).to.equal('hanako_s@a');
+    });
   });
 
   describe('form association', () => {
