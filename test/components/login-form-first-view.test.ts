@@ -112,14 +112,27 @@ describe('<sonet-login-form> first view', () => {
       expect(status(userIdInput(el)), 'the full-width warning is not announced a second time').to.not.contain('全角');
     });
 
-    it('keeps the warnings elements (describedby targets) when the behaviour takes over', async () => {
+    it('keeps the warnings ids (describedby targets) when the behaviour takes over', async () => {
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
       setValue(userIdInput(el), 'ｔａｒｏ');
-      const list = field(userIdInput(el)).querySelector('[part~="warnings"]')!;
-      expect(userIdInput(el).getAttribute('aria-describedby')).to.contain(list.id);
+      const {id} = field(userIdInput(el)).querySelector('[part~="warnings"]')!;
+      expect(userIdInput(el).getAttribute('aria-describedby')!.split(' ')).to.include(id);
       userIdInput(el).focus();
       await el.updateComplete;
-      expect(field(userIdInput(el)).querySelector('[part~="warnings"]')).to.equal(list);
+      expect(hasFix(el)).to.be.true;
+      const lists = field(userIdInput(el)).querySelectorAll('[part~="warnings"]');
+      expect(lists, 'one list, not the first view\'s beside the behaviour\'s').to.have.length(1);
+      expect(lists[0]!.id).to.equal(id);
+      expect(lists[0]!.textContent).to.contain('全角');
+      expect(el.querySelectorAll('[part~="toggle"]'), 'one toggle').to.have.length(1);
+    });
+
+    it('keeps focus on the toggle when the behaviour takes over', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      toggle(el).focus();
+      await el.updateComplete;
+      expect(document.activeElement, 'the toggle the behaviour rendered').to.equal(toggle(el));
+      expect(toggle(el).getAttribute('aria-pressed')).to.equal('false');
     });
 
     it('shows no warning in the middle of an IME composition, and hands the composition over', async () => {

@@ -5,7 +5,7 @@ import {detectPassword, detectUserId} from '../../lib/detect.js';
 import {FINDING_RULES} from '../../lib/findings.js';
 import {adoptSonetStyles} from '../shared/field.styles.js';
 import {warningText} from '../shared/field-messages.js';
-import {FieldAnnouncer, describeBy, passwordView, userIdView, type FieldWarning} from '../shared/field-view.js';
+import {FieldAnnouncer, describeBy, type FieldWarning} from '../shared/field-view.js';
 import type {LoginErrorCode} from '../../lib/login-response.js';
 import type {FormAreas, FormParts, LoginFormBehaviour} from './login-form.behaviour.js';
 import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/reveal-delay.js';
@@ -50,6 +50,13 @@ let localeVersion = 0;
 addEventListener('lit-localize-status', (event) => {
   if ((event as CustomEvent<{status: string}>).detail?.status === 'ready') localeVersion++;
 });
+
+/** A field's area in the first view: built with DOM calls, so a form keeps no template parts. */
+interface FirstArea {
+  warnings: HTMLElement;
+  status: HTMLElement;
+  toggle?: HTMLButtonElement;
+}
 
 /** Options of {@link SonetLoginForm.showError}. */
 export interface ShowErrorOptions {
@@ -272,8 +279,12 @@ export class SonetLoginForm extends LitElement {
   /** The {@link localeVersion} last rendered (-1: nothing yet). */
   private renderedLocale = -1;
   private capsLock = false;
-  /** The first view has rendered the user ID's area (it does once there is a warning). */
+  /** The first view has built the user ID's area (on the first focus or press, or a warning). */
   private userIdShown = false;
+  /** The areas the first view built (with DOM calls), until the behaviour renders its own. */
+  private first: {userId?: FirstArea; password?: FirstArea} = {};
+  /** The first view's toggle had focus when the behaviour took over: focus its own. */
+  private refocusToggle = false;
 
   /** The `<form>` the element works with (the page's, or its own). */
   get form(): HTMLFormElement | null {
@@ -372,6 +383,7 @@ export class SonetLoginForm extends LitElement {
     this.attaching ??= loadBehaviour().then(
       ({LoginFormBehaviour}) => {
         this.attaching = undefined;
+        if (!this.behaviour) this.dropFirstView();
         this.behaviour ??= new LoginFormBehaviour(this, {
           parts,
           areas,
@@ -534,36 +546,71 @@ export class SonetLoginForm extends LitElement {
    * password's toggle from the start; the user ID's warnings and status region from the first
    * focus or press, or a warning (a paste without focus). The behaviour renders both areas and
    * the form's status region when it attaches, on that same first focus or press — so every
-   * live region is in place before it can say anything. Texts are taken again each time (the
-   * locale).
+   * live region is in place before it can say anything. Built with DOM calls (no template parts
+   * kept per form); the markup is the one `shared/field-view.ts` renders, with the same ids.
+   * Texts are taken again each time (the locale).
    */
   private renderFirstView(which?: 'userId' | 'password'): void {
-    const {parts, areas} = this;
-    if (!parts || !areas) return;
-    const current = (field: 'userId' | 'password'): FieldWarning[] =>
-      this.warnings[field].map((w) => ({...w, text: warningText(w.code as 'empty', field === 'userId' ? 'user-id' : 'password')}));
-    if (which !== 'password' && (this.userIdShown || this.warnings.userId.length)) {
-      this.userIdShown = true;
-      renderTemplate(
-        userIdView(`${parts.userId.id}-warnings`, current('userId'), this.announcers.userId.text),
-        areas.userId,
-        {host: this}
-      );
+    for (const field of ['userId', 'password'] as const) {
+      if (which && which !== field) continue;
+      if (field === 'userId' && !this.userIdShown && !this.warnings.userId.length) continue;
+      if (field === 'userId') this.userIdShown = true;
+      const area = (this.first[field] ??= this.buildFirstArea(field));
+      if (!area) return;
+      if (area.toggle) area.toggle.textContent = msg('パスワードを表示', {id: 'field.show-password'});
+      const list = this.warnings[field];
+      if (list.length) {
+        const ul = document.createElement('ul');
+        ul.className = 'sonet-warnings';
+        for (const {code, level} of list) {
+          const li = ul.appendChild(document.createElement('li'));
+          li.className = 'sonet-warning';
+          li.setAttribute('part', 'warning');
+          li.dataset['code'] = code;
+          li.dataset['level'] = level;
+          li.textContent = warningText(code as 'empty', field === 'userId' ? 'user-id' : 'password');
+        }
+        area.warnings.replaceChildren(ul);
+      } else area.warnings.replaceChildren();
+      const said = this.announcers[field].text;
+      if (area.status.textContent !== said) area.status.textContent = said;
     }
-    if (which !== 'userId') {
-      const input = parts.password.id;
-      renderTemplate(
-        passwordView(
-          {input, toggle: `${input}-toggle`, warnings: `${input}-warnings`},
-          false,
-          this.onFirstToggle,
-          current('password'),
-          this.announcers.password.text
-        ),
-        areas.password,
-        {host: this}
-      );
+  }
+
+  private buildFirstArea(field: 'userId' | 'password'): FirstArea | undefined {
+    const input = this.parts?.[field];
+    const container = this.areas?.[field];
+    if (!input || !container) return undefined;
+    const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, part?: string) => {
+      const node = document.createElement(tag);
+      node.className = className;
+      if (part) node.setAttribute('part', part);
+      return node;
+    };
+    let toggle: HTMLButtonElement | undefined;
+    if (field === 'password') {
+      toggle = element('button', 'sonet-toggle', 'toggle');
+      toggle.type = 'button';
+      toggle.id = `${input.id}-toggle`;
+      toggle.setAttribute('aria-pressed', 'false');
+      toggle.setAttribute('aria-controls', input.id);
+      toggle.addEventListener('click', this.onFirstToggle);
     }
+    const warnings = element('div', 'sonet-field__warnings', 'warnings');
+    warnings.id = `${input.id}-warnings`;
+    const status = element('div', 'sonet-visually-hidden');
+    status.setAttribute('role', 'status');
+    container.replaceChildren(...(toggle ? [toggle] : []), warnings, status);
+    return {warnings, status, toggle};
+  }
+
+  /** Hands the areas over to the behaviour, which renders its own (same ids) in the next update. */
+  private dropFirstView(): void {
+    this.refocusToggle = !!this.first.password?.toggle && this.first.password.toggle === document.activeElement;
+    for (const field of ['userId', 'password'] as const) {
+      if (this.first[field]) this.areas?.[field].replaceChildren();
+    }
+    this.first = {};
   }
 
   /** The detectors' warnings for one field; renders its area when they changed. */
@@ -606,8 +653,13 @@ export class SonetLoginForm extends LitElement {
     // property), re-renders everything; otherwise only what the behaviour marked changed.
     const all = this.renderedLocale !== localeVersion || [...changed.keys()].some((k) => k !== 'busy');
     this.renderedLocale = localeVersion;
-    if (behaviour) behaviour.update(changed, all);
-    else if (all) this.renderFirstView();
+    if (behaviour) {
+      behaviour.update(changed, all);
+      if (this.refocusToggle) {
+        this.refocusToggle = false;
+        this.querySelector<HTMLElement>(`[id="${this.parts!.password.id}-toggle"]`)?.focus({preventScroll: true});
+      }
+    } else if (all) this.renderFirstView();
     if (all) this.renderLinks(this.areas.after);
   }
 

@@ -165,20 +165,6 @@ export const fieldStyles = css`
     border: 0;
   }
 
-  /* The status line is always there (a live region must exist before it speaks), so it is in
-     the first view, but takes no room while empty. */
-  :where(.sonet-login-form__status) {
-    margin: 0;
-  }
-
-  :where(.sonet-login-form__status:empty) {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
-
   :where(.sonet-login-form__submit) {
     min-block-size: 2.75rem;
     min-inline-size: 8em;

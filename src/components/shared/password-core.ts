@@ -8,7 +8,7 @@ import {analyzePassword} from '../../lib/password.js';
 import {FieldCore, type FieldCoreOptions, type FieldHost, type FieldWarning} from './field-core.js';
 import {lookAlikeName} from './field-details.js';
 import {warningText} from './field-messages.js';
-import {passwordView} from './field-view.js';
+import {passwordView} from './field-templates.js';
 
 /** Options of {@link PasswordCore}. */
 export interface PasswordCoreOptions extends FieldCoreOptions {

@@ -6,7 +6,7 @@ import {analyzeUserId} from '../../lib/user-id.js';
 import {FieldCore, type FieldCoreOptions, type FieldHost, type FieldWarning} from './field-core.js';
 import {charsText, fixLabel} from './field-details.js';
 import {warningText} from './field-messages.js';
-import {userIdView} from './field-view.js';
+import {userIdView} from './field-templates.js';
 
 /** Options of {@link UserIdCore}. */
 export interface UserIdCoreOptions extends FieldCoreOptions {
