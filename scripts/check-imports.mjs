@@ -5,7 +5,7 @@
 // way a consumer's bundler does: `exports` map, `sideEffects`, production condition, code
 // splitting for dynamic imports. (A symlink to the project would not do: the bundler matches
 // `sideEffects` against the link's path but sees the files under their real path.) For each case the script looks at which elements the output
-// defines (its `@customElement('sonet-…')` decorator), in the first load (the entry chunk and its static
+// defines (its `@customElement('sonet-…')` decorator or `customElements.define('sonet-…', …)` call), in the first load (the entry chunk and its static
 // imports) and in lazily loaded chunks. Writes test-results/imports-summary.json.
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync} from 'node:fs';
@@ -116,8 +116,11 @@ try {
         ? code.includes(`"sonet-${name}"`) || code.includes(`'sonet-${name}'`)
         : // `__decorate([customElement('sonet-x'), localized()], Class)`: lit's production build
           // renames `customElement` and rollup renames a second module's `__decorate` to
-          // `__decorate$1`; other decorators may stand before or after the tag's.
-          new RegExp(`__decorate(?:\\$\\d+)?\\(\\[[^\\]]*?\\(\\s*['"]sonet-${name}['"]\\s*\\)[^\\]]*\\]`).test(code);
+          // `__decorate$1`; other decorators may stand before or after the tag's. An element
+          // defined without decorators (`<sonet-login-form>`, to keep its first load small) calls
+          // `customElements.define('sonet-x', Class)`.
+          new RegExp(`__decorate(?:\\$\\d+)?\\(\\[[^\\]]*?\\(\\s*['"]sonet-${name}['"]\\s*\\)[^\\]]*\\]`).test(code) ||
+          new RegExp(`customElements\\.define\\(\\s*['"]sonet-${name}['"]`).test(code);
     const first = ELEMENTS.filter((n) => chunks.some((c) => firstNames.has(c.fileName) && defines(c.code, n)));
     const lazy = ELEMENTS.filter((n) => chunks.some((c) => !firstNames.has(c.fileName) && defines(c.code, n)));
     const problems = [];
