@@ -11,6 +11,7 @@ import {chromiumArgs, firefoxPrefs, requireEngines, selectedEngines} from './scr
 import {engineCommandsPlugin, runsFirst} from './scripts/engine-commands-plugin.mjs';
 import {summaryFileReporter} from './scripts/summary-file-reporter.mjs';
 import {formAuditPlugin} from './test/plugins/form-audit-plugin.mjs';
+import {networkCommandsPlugin} from './test/plugins/network-plugin.mjs';
 import {securityCommandsPlugin, securityMiddleware} from './test/plugins/security-plugin.mjs';
 import {webkitLauncher} from './scripts/webkit-launcher.mjs';
 
@@ -65,6 +66,7 @@ export default {
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2021'}),
     formAuditPlugin(),
     securityCommandsPlugin(),
+    networkCommandsPlugin(),
   ],
   // Strict-CSP pages, the simulated login API and landing pages for test/security/.
   middleware: [securityMiddleware()],
