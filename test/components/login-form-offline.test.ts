@@ -1,11 +1,14 @@
 // <sonet-login-form> when its behaviour module cannot be loaded (the connection dropped after the
 // page loaded): the first view goes on warning, nothing throws, no typing is lost, and a submit
-// falls back to the browser's own POST of the form. Chromium only (the module's requests are
-// failed for this page alone through the DevTools protocol); skipped elsewhere.
+// falls back to the browser's own POST of the form. This page loads the element from
+// `/__offline/src/…` (test/plugins/offline-modules.mjs): the same files, except that the
+// behaviour module's request fails — for this page only, in every engine.
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
-import {executeServerCommand} from '@web/test-runner-commands';
-import '../../src/components/login-form/login-form.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
+
+// The dev server serves the TypeScript sources under their own names (imports of `.js` are
+// rewritten to `.ts` as it serves them).
+const OFFLINE_ELEMENT = '/__offline/src/components/login-form/login-form.ts';
 
 const userIdInput = (el: SonetLoginForm) => el.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
 const passwordInput = (el: SonetLoginForm) => el.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
@@ -17,9 +20,9 @@ function setValue(input: HTMLInputElement, value: string): void {
 }
 
 describe('<sonet-login-form> without its behaviour module (offline)', () => {
-  before(async function () {
-    const failing = await executeServerCommand<boolean, {pattern: string}>('fail-requests', {pattern: '*login-form.behaviour*'});
-    if (!failing) this.skip();
+  before(async () => {
+    await import(/* @vite-ignore */ OFFLINE_ELEMENT);
+    await customElements.whenDefined('sonet-login-form');
   });
 
   it('goes on warning from its first view, and keeps what was typed, when focus cannot attach the behaviour', async () => {
