@@ -292,8 +292,8 @@ describe('in Chromium: minified stylesheets parse to the same rules', {timeout: 
     assert.ok(sheets.length >= 5, `${sheets.length} stylesheets found in src`);
     for (const [name, original, minified] of sheets) {
       const want = await parse(original);
-      // Not empty (a sheet that failed to parse has no rules); the smallest sheets have 4.
-      assert.ok(count(want) >= 3, `${name}: ${count(want)} rules parsed`);
+      // Not empty (a sheet that failed to parse has no rules); the smallest sheet, field-more, has 2.
+      assert.ok(count(want) >= 2, `${name}: ${count(want)} rules parsed`);
       assert.ok(minified.length < original.length * 0.9, `${name}: ${original.length} → ${minified.length} characters`);
       assert.deepEqual(await parse(minified), want, name);
     }

@@ -29,29 +29,9 @@ export const fieldMoreStyles = css`
     letter-spacing: 0.08em;
   }
 
+  /* The fix button shares the toggle's look (fieldStyles); it is smaller and sits below the list. */
   :where(.sonet-fix) {
-    display: inline-flex;
-    align-items: center;
     min-block-size: 2.25rem;
-    min-inline-size: 2.75rem;
     margin-block-start: 0.375rem;
-    padding: 0.25rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--sonet-field-radius, 0.375rem);
-    background: var(--sonet-field-button-background, ButtonFace);
-    color: var(--sonet-field-button-color, ButtonText);
-    font: inherit;
-    cursor: pointer;
-  }
-
-  :where(.sonet-fix):focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
-  @media (forced-colors: active) {
-    :where(.sonet-fix) {
-      border-color: ButtonText;
-    }
   }
 `;

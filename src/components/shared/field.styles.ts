@@ -82,7 +82,8 @@ export const fieldStyles = css`
     display: none;
   }
 
-  :where(.sonet-toggle) {
+  /* The toggle and the user ID's one-tap fix (rendered by the behaviour, sized in fieldMoreStyles). */
+  :where(.sonet-toggle, .sonet-fix) {
     display: inline-flex;
     align-items: center;
     gap: 0.5rem;
@@ -97,7 +98,7 @@ export const fieldStyles = css`
     cursor: pointer;
   }
 
-  :where(.sonet-toggle):focus-visible {
+  :where(.sonet-toggle, .sonet-fix):focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -195,7 +196,7 @@ export const fieldStyles = css`
       border-color: CanvasText;
     }
 
-    :where(.sonet-toggle, .sonet-login-form__submit) {
+    :where(.sonet-toggle, .sonet-fix, .sonet-login-form__submit) {
       border-color: ButtonText;
     }
 
