@@ -279,8 +279,6 @@ export class SonetLoginForm extends LitElement {
   /** The {@link localeVersion} last rendered (-1: nothing yet). */
   private renderedLocale = -1;
   private capsLock = false;
-  /** The first view has built the user ID's area (on the first focus or press, or a warning). */
-  private userIdShown = false;
   /** The areas the first view built (with DOM calls), until the behaviour renders its own. */
   private first: {userId?: FirstArea; password?: FirstArea} = {};
   /** The first view's toggle had focus when the behaviour took over: focus its own. */
@@ -553,8 +551,8 @@ export class SonetLoginForm extends LitElement {
   private renderFirstView(which?: 'userId' | 'password'): void {
     for (const field of ['userId', 'password'] as const) {
       if (which && which !== field) continue;
-      if (field === 'userId' && !this.userIdShown && !this.warnings.userId.length) continue;
-      if (field === 'userId') this.userIdShown = true;
+      // The user ID's area is built on the first focus or press (see onEvent), or for a warning.
+      if (field === 'userId' && !this.first.userId && !this.warnings.userId.length) continue;
       const area = (this.first[field] ??= this.buildFirstArea(field));
       if (!area) return;
       if (area.toggle) area.toggle.textContent = msg('パスワードを表示', {id: 'field.show-password'});
@@ -701,8 +699,8 @@ export class SonetLoginForm extends LitElement {
     if (type === 'focusin' || type === 'pointerdown') {
       // The user ID's status region exists from the first focus (before anything is typed), also
       // while the behaviour is still on its way.
-      if (!this.userIdShown && !behaviour) {
-        this.userIdShown = true;
+      if (!behaviour && !this.first.userId) {
+        this.first.userId = this.buildFirstArea('userId');
         this.renderFirstView('userId');
       }
       void this.attach().catch(() => {});
