@@ -1,4 +1,4 @@
-import {LitElement, html, nothing, render as renderTemplate, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
+import {LitElement, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {msg, updateWhenLocaleChanges} from '@lit/localize';
 import {ensureSonetLocalization} from '../../localization.js';
 import {detectPassword, detectUserId} from '../../lib/detect.js';
@@ -50,6 +50,20 @@ let localeVersion = 0;
 addEventListener('lit-localize-status', (event) => {
   if ((event as CustomEvent<{status: string}>).detail?.status === 'ready') localeVersion++;
 });
+
+/** An element with a class, and a `part` and attributes when given (the first view's DOM calls). */
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  part?: string,
+  attributes: Record<string, string> = {}
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (part) attributes['part'] = part;
+  for (const name in attributes) node.setAttribute(name, attributes[name]!);
+  return node;
+}
 
 /** A field's area in the first view: built with DOM calls, so a form keeps no template parts. */
 interface FirstArea {
@@ -269,6 +283,8 @@ export class SonetLoginForm extends LitElement {
   private parts?: FormParts;
   /** The element wrote the form itself (no form inside when it connected). */
   private rendersForm = false;
+  /** What {@link syncForm} keeps up to date in the form the element wrote. */
+  private own?: {labels: [HTMLLabelElement, HTMLLabelElement]; inputs: [HTMLInputElement, HTMLInputElement]; submit: HTMLButtonElement};
   private areas?: FormAreas;
   private behaviour?: LoginFormBehaviour;
   private attaching?: Promise<LoginFormBehaviour>;
@@ -281,6 +297,8 @@ export class SonetLoginForm extends LitElement {
   private capsLock = false;
   /** The areas the first view built (with DOM calls), until the behaviour renders its own. */
   private first: {userId?: FirstArea; password?: FirstArea} = {};
+  /** The help links will be rendered after the next frame. */
+  private linksPending = false;
   /** The first view's toggle had focus when the behaviour took over: focus its own. */
   private refocusToggle = false;
 
@@ -424,9 +442,7 @@ export class SonetLoginForm extends LitElement {
     let form = this.querySelector('form');
     if (!form) {
       this.rendersForm = true;
-      // The same template render() returns, so the first update reuses this DOM.
-      renderTemplate(this.renderForm(), this, {host: this});
-      form = this.querySelector('form')!;
+      form = this.buildForm();
     }
     const userId = form.querySelector<HTMLInputElement>(
       'input[autocomplete~="username"], input[name="user_id"], input[name="userId"], input[name="username"]'
@@ -451,12 +467,7 @@ export class SonetLoginForm extends LitElement {
     describeBy(userId, `${userId.id}-warnings`);
     describeBy(password, `${password.id}-warnings`);
     this.parts = {form, userId, password};
-    const area = (className: string, part: string): HTMLElement => {
-      const div = document.createElement('div');
-      div.className = className;
-      div.setAttribute('part', part);
-      return div;
-    };
+    const area = (className: string, part: string): HTMLElement => element('div', className, part);
     const find = (className: string): HTMLElement => this.querySelector<HTMLElement>(`.${className}`)!;
     const alerts = this.rendersForm ? find('sonet-login-form__alerts') : area('sonet-login-form__alerts', 'alerts');
     const after = this.rendersForm ? find('sonet-login-form__after') : area('sonet-login-form__after', 'links');
@@ -474,62 +485,72 @@ export class SonetLoginForm extends LitElement {
   }
 
   /**
-   * The form the element writes when the page wrote none (the same markup as the example). The
-   * inputs say `aria-required` from the start; `required` itself (the browser's check on submit)
-   * is set when the behaviour attaches, which every submit waits for: an empty required input
-   * costs a page's first render a few ms of constraint-validation work (`npm run bench`).
+   * The form the element writes when the page wrote none (the same markup as the example), built
+   * with DOM calls: no template to prepare and no parts to keep per form (`npm run bench`: the
+   * Lit template of this form took 3–5 ms of a fresh page's first render). What follows the
+   * properties (labels, names, `action`, the button's text and state) is set by
+   * {@link syncForm} in each update. The inputs say `aria-required` from the start; `required`
+   * itself (the browser's check on submit) is set when the behaviour attaches, which every
+   * submit waits for: an empty required input costs a page's first render a few ms of
+   * constraint-validation work.
    */
-  private renderForm(): TemplateResult {
-    // The inputs' ids and the labels' `for` are set once by enhance() (no template part each).
-    return html`<div class="sonet-login-form__alerts" part="alerts"></div>
-      <form class="sonet-login-form__form" part="form" method="post" action=${this.action || nothing}>
-        <div class="sonet-field" part="field">
-          <label class="sonet-field__label" part="label"
-            >${this.userIdLabel || msg('ユーザーID', {id: 'field.user-id-label'})}</label
-          >
-          <input
-            class="sonet-field__input"
-            part="input"
-            name=${this.userIdName || 'user_id'}
-            type="text"
-            inputmode="email"
-            autocomplete="username"
-            autocapitalize="none"
-            autocorrect="off"
-            spellcheck="false"
-            aria-required="true"
-          />
-          <div class="sonet-login-form__user-id"></div>
-        </div>
-        <div class="sonet-field" part="field">
-          <label class="sonet-field__label" part="label"
-            >${this.passwordLabel || msg('ユーザーIDパスワード', {id: 'field.password-label'})}</label
-          >
-          <input
-            class="sonet-field__input"
-            part="input"
-            name=${this.passwordName || 'password'}
-            type="password"
-            autocomplete="current-password"
-            autocapitalize="none"
-            autocorrect="off"
-            spellcheck="false"
-            aria-required="true"
-          />
-          <div class="sonet-login-form__password"></div>
-        </div>
-        <button class="sonet-login-form__submit" part="submit" type="submit" aria-disabled=${this.busy ? 'true' : nothing}>
-          ${this.busy ? busyText() : this.submitLabel || msg('ログイン', {id: 'login-form.submit'})}
-        </button>
-      </form>
-      <div class="sonet-login-form__after" part="links"></div>`;
+  private buildForm(): HTMLFormElement {
+    const form = element('form', 'sonet-login-form__form', 'form', {method: 'post'});
+    const common = {autocapitalize: 'none', autocorrect: 'off', spellcheck: 'false', 'aria-required': 'true'};
+    const field = (areaClass: string, attributes: Record<string, string>) => {
+      const label = element('label', 'sonet-field__label', 'label');
+      const input = element('input', 'sonet-field__input', 'input', {...attributes, ...common});
+      form.append(element('div', 'sonet-field', 'field'));
+      form.lastElementChild!.append(label, input, element('div', areaClass));
+      return [label, input] as const;
+    };
+    const [userIdLabel, userId] = field('sonet-login-form__user-id', {type: 'text', inputmode: 'email', autocomplete: 'username'});
+    const [passwordLabel, password] = field('sonet-login-form__password', {type: 'password', autocomplete: 'current-password'});
+    const submit = form.appendChild(element('button', 'sonet-login-form__submit', 'submit', {type: 'submit'}));
+    this.own = {labels: [userIdLabel, passwordLabel], inputs: [userId, password], submit};
+    this.append(element('div', 'sonet-login-form__alerts', 'alerts'), form, element('div', 'sonet-login-form__after', 'links'));
+    this.syncForm();
+    return form;
+  }
+
+  /** Sets what the properties and the locale decide in the form the element wrote. */
+  private syncForm(): void {
+    const own = this.own;
+    const form = this.parts?.form ?? this.querySelector('form');
+    if (!own || !form) return;
+    const set = (node: Node, text: string): void => {
+      if (node.textContent !== text) node.textContent = text;
+    };
+    if (!this.action) form.removeAttribute('action');
+    else if (form.getAttribute('action') !== this.action) form.setAttribute('action', this.action);
+    set(own.labels[0], this.userIdLabel || msg('ユーザーID', {id: 'field.user-id-label'}));
+    set(own.labels[1], this.passwordLabel || msg('ユーザーIDパスワード', {id: 'field.password-label'}));
+    const names = [this.userIdName || 'user_id', this.passwordName || 'password'];
+    own.inputs.forEach((input, i) => {
+      if (input.name !== names[i]) input.name = names[i]!;
+    });
+    set(own.submit, this.busy ? busyText() : this.submitLabel || msg('ログイン', {id: 'login-form.submit'}));
+    if (this.busy) own.submit.setAttribute('aria-disabled', 'true');
+    else own.submit.removeAttribute('aria-disabled');
   }
 
   /**
-   * Renders the help links. Their module is requested at the first render and does not hold up
-   * the form: the links appear below it once it has arrived (`updateComplete` does not wait).
+   * Renders the help links. Their module is requested after the form's first frame and does not
+   * hold up the form: the links appear below it once it has arrived (`updateComplete` does not
+   * wait). Asking for it costs a fresh page ~1.4 ms (`npm run bench`).
    */
   private renderLinks(area: HTMLElement): void {
+    if (this.linksPending) return;
+    this.linksPending = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.linksPending = false;
+        this.loadLinks(area);
+      })
+    );
+  }
+
+  private loadLinks(area: HTMLElement): void {
     (linksLoad ??= import('./login-form.links.js')).then(
       (module) => module.renderLoginLinks(this, area),
       // Offline before it loaded: no links (the guidance has its own); tried again on the next change.
@@ -579,25 +600,18 @@ export class SonetLoginForm extends LitElement {
     const input = this.parts?.[field];
     const container = this.areas?.[field];
     if (!input || !container) return undefined;
-    const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, part?: string) => {
-      const node = document.createElement(tag);
-      node.className = className;
-      if (part) node.setAttribute('part', part);
-      return node;
-    };
     let toggle: HTMLButtonElement | undefined;
     if (field === 'password') {
-      toggle = element('button', 'sonet-toggle', 'toggle');
-      toggle.type = 'button';
-      toggle.id = `${input.id}-toggle`;
-      toggle.setAttribute('aria-pressed', 'false');
-      toggle.setAttribute('aria-controls', input.id);
+      toggle = element('button', 'sonet-toggle', 'toggle', {
+        type: 'button',
+        id: `${input.id}-toggle`,
+        'aria-pressed': 'false',
+        'aria-controls': input.id,
+      });
       toggle.addEventListener('click', this.onFirstToggle);
     }
-    const warnings = element('div', 'sonet-field__warnings', 'warnings');
-    warnings.id = `${input.id}-warnings`;
-    const status = element('div', 'sonet-visually-hidden');
-    status.setAttribute('role', 'status');
+    const warnings = element('div', 'sonet-field__warnings', 'warnings', {id: `${input.id}-warnings`});
+    const status = element('div', 'sonet-visually-hidden', undefined, {role: 'status'});
     container.replaceChildren(...(toggle ? [toggle] : []), warnings, status);
     return {warnings, status, toggle};
   }
@@ -639,7 +653,8 @@ export class SonetLoginForm extends LitElement {
   }
 
   protected override render(): unknown {
-    return this.rendersForm ? this.renderForm() : nothing;
+    // The form is the page's, or built once by buildForm(); the areas are rendered in update().
+    return nothing;
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -651,6 +666,7 @@ export class SonetLoginForm extends LitElement {
     // property), re-renders everything; otherwise only what the behaviour marked changed.
     const all = this.renderedLocale !== localeVersion || [...changed.keys()].some((k) => k !== 'busy');
     this.renderedLocale = localeVersion;
+    if (all || changed.has('busy')) this.syncForm();
     if (behaviour) {
       behaviour.update(changed, all);
       if (this.refocusToggle) {

@@ -44,16 +44,30 @@ export const fieldStyles = css`
     display: none;
   }
 
+  /* Block layout, not a flex column: as a flex item, the input made every keystroke lay out
+     each item of the field again (npm run bench: a quarter of a key's layout). */
   :where(.sonet-field) {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: 0.375rem;
+    display: block;
     margin-block-end: var(--sonet-field-gap, 1.25rem);
   }
 
+  :where(.sonet-field > * + *) {
+    margin-block-start: 0.375rem;
+  }
+
+  /* The warnings are as wide as the input at most. */
+  :where(.sonet-field > div) {
+    max-inline-size: var(--sonet-field-max-width, 26em);
+  }
+
   :where(.sonet-field__label) {
+    display: block;
+    inline-size: fit-content;
     font-weight: 600;
+  }
+
+  :where(.sonet-field > .sonet-field__input) {
+    display: block;
   }
 
   :where(.sonet-field__input, sonet-login-form input[type='text'], sonet-login-form input[type='password']) {
