@@ -10,6 +10,12 @@ export interface InputAnalysisControllerOptions {
   input: () => HTMLInputElement | null | undefined;
   /** Returns the findings for a value. Must be total (never throw); see `src/lib`. */
   analyze: (value: string, phase: AnalysisPhase) => Finding[];
+  /**
+   * Whether changed findings need the host to render again (by default they always do). The
+   * findings are kept either way: a host that shows some details only when typing pauses (see
+   * `UserIdCore`) answers false for the keys in between and requests its update itself later.
+   */
+  shouldRender?: (findings: readonly Finding[]) => boolean;
 }
 
 /** A string that changes exactly when what a list of findings would display changes. */
@@ -83,7 +89,7 @@ export class InputAnalysisController implements ReactiveController {
     if (key !== this.key) {
       this.key = key;
       this.findings = findings;
-      this.host.requestUpdate();
+      if (this.options.shouldRender?.(findings) !== false) this.host.requestUpdate();
     }
     return this.findings;
   }

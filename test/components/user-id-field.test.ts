@@ -175,6 +175,74 @@ describe('<sonet-user-id-field>', () => {
     });
   });
 
+  describe('details while typing', () => {
+    const detail = (el: Element) => el.querySelector('.sonet-warning__detail')?.textContent?.trim();
+    const label = (el: Element) => fixButton(el)?.textContent?.trim();
+    /** Types `text` one character per `input` event, as keys do (no pause in between). */
+    async function typeKeys(el: SonetUserIdField, text: string): Promise<void> {
+      el.input!.focus();
+      for (const char of text) {
+        document.execCommand('insertText', false, char);
+        await el.updateComplete;
+      }
+    }
+
+    it('keeps the characters line until typing pauses, then brings it up to date', async () => {
+      await typeKeys(el, 'ｔａｒ');
+      expect(warningCodes(el)).to.deep.equal(['full-width']);
+      expect(detail(el), 'followed each key').to.equal('該当する文字: ｔ');
+      await waitUntil(() => detail(el) === '該当する文字: ｔ ａ ｒ', `still ${detail(el)}`, {timeout: 2000});
+      expect(el.input!.value).to.equal('ｔａｒ');
+    });
+
+    it('renders again at once when the warnings change', async () => {
+      await typeKeys(el, 'ｔａ');
+      await typeKeys(el, ' ');
+      expect(warningCodes(el)).to.deep.equal(['full-width', 'edge-space']);
+      expect(detail(el)).to.equal('該当する文字: ｔ ａ');
+      expect(label(el)).to.equal('「ta」に直す');
+    });
+
+    it('brings the details up to date when the field loses focus', async () => {
+      await typeKeys(el, 'ｔａｒ');
+      expect(detail(el)).to.equal('該当する文字: ｔ');
+      el.input!.blur();
+      await el.updateComplete;
+      expect(detail(el)).to.equal('該当する文字: ｔ ａ ｒ');
+    });
+
+    it('shows the details of a paste at once', async () => {
+      el.input!.focus();
+      document.execCommand('insertText', false, 'ｔａｒ');
+      await el.updateComplete;
+      expect(detail(el)).to.equal('該当する文字: ｔ ａ ｒ');
+    });
+
+    it('updates the fix label when pressed, and applies the fix of the value now', async () => {
+      await typeKeys(el, 'た');
+      await waitUntil(() => fixButton(el), 'no romaji suggestion', {timeout: 5000});
+      expect(label(el)).to.equal('「ta」に置き換える');
+      await typeKeys(el, 'ろう');
+      expect(label(el), 'followed each key').to.equal('「ta」に置き換える');
+      const button = fixButton(el)!;
+      button.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, isPrimary: true}));
+      await el.updateComplete;
+      expect(label(el)).to.equal('「tarou」に置き換える');
+      button.click();
+      await el.updateComplete;
+      expect(el.value).to.equal('tarou');
+    });
+
+    it('never applies a fix older than the value, even clicked while typing', async () => {
+      await typeKeys(el, 'た');
+      await waitUntil(() => fixButton(el), 'no romaji suggestion', {timeout: 5000});
+      await typeKeys(el, 'ろう');
+      fixButton(el)!.click();
+      await el.updateComplete;
+      expect(el.value).to.equal('tarou');
+    });
+  });
+
   describe('IME composition', () => {
     function compose(input: HTMLInputElement, steps: string[]): void {
       input.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true, data: ''}));

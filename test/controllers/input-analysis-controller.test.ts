@@ -32,6 +32,26 @@ class AnalysisHost extends LitElement {
 }
 customElements.define('test-analysis-host', AnalysisHost);
 
+/** A host that decides whether changed findings render (`render_`), counting the questions. */
+class GatedHost extends LitElement {
+  render_ = false;
+  asked = 0;
+  analysis = new InputAnalysisController(this, {
+    input: () => this.querySelector<HTMLInputElement>('#id'),
+    analyze: fakeAnalyze,
+    shouldRender: () => (this.asked++, this.render_),
+  });
+  renders = 0;
+  override createRenderRoot() {
+    return this;
+  }
+  override render() {
+    this.renders++;
+    return html`<input id="id" aria-label="id" />`;
+  }
+}
+customElements.define('test-gated-analysis-host', GatedHost);
+
 const codes = (el: AnalysisHost) => el.analysis.findings.map((f) => f.code);
 
 describe('InputAnalysisController', () => {
@@ -109,6 +129,22 @@ describe('InputAnalysisController', () => {
     await sendKeys({type: 'ａ'});
     await el.updateComplete;
     expect(el.renders).to.equal(before + 1);
+  });
+
+  it('keeps new findings without rendering when shouldRender says no', async () => {
+    const gated = await fixture<GatedHost>(html`<test-gated-analysis-host></test-gated-analysis-host>`);
+    const own = gated.querySelector<HTMLInputElement>('#id')!;
+    own.focus();
+    const before = gated.renders;
+    await sendKeys({type: 'ａ'});
+    await gated.updateComplete;
+    expect(gated.analysis.findings.map((f) => f.code)).to.deep.equal(['full-width']);
+    expect(gated.renders, 'rendered although shouldRender said no').to.equal(before);
+    expect(gated.asked).to.equal(1);
+    gated.render_ = true;
+    await sendKeys({type: 'ｂ'});
+    await gated.updateComplete;
+    expect(gated.renders).to.equal(before + 1);
   });
 
   it('clear() forgets the findings', async () => {

@@ -134,6 +134,12 @@ export interface ShowErrorOptions {
  * `showSuccess()`. `error-code` (or the query parameter named by `error-param`) shows guidance
  * on load, for servers that render the login page again after a failed POST.
  *
+ * **Warnings.** A warning appears, changes or goes with the key that causes it, and is announced
+ * once. Under the user ID, the characters concerned (該当する文字: …) and the one-tap fix's label
+ * follow the value once typing pauses (300 ms), when the field loses focus, on a paste, or when
+ * the fix is pressed, so a burst of keys does not rewrite them on every key; the fix always
+ * applies to the value as it is.
+ *
  * **Around the form** (from the seed pages): from the second consecutive failure in the tab, a
  * notice that repeated failures lock the account for a while and that a password reset does not
  * lift a lock (`lock-threshold`, default 5; only a count is kept, in `sessionStorage`); when the

@@ -38,12 +38,12 @@ export function userIdView(
   warningsId: string,
   warnings: readonly FieldWarning[],
   announcement: string,
-  fix?: {label: string; apply: () => void}
+  fix?: {label: string; apply: () => void; press: () => void}
 ): TemplateResult {
   return html`${warningsView(
     warningsId,
     warnings,
-    fix ? html`<button type="button" class="sonet-fix" part="fix" @click=${fix.apply}>${fix.label}</button>` : nothing
+    fix ? html`<button type="button" class="sonet-fix" part="fix" @pointerdown=${fix.press} @click=${fix.apply}>${fix.label}</button>` : nothing
   )}${statusView(announcement)}`;
 }
 

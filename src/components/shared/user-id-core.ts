@@ -14,6 +14,12 @@ export interface UserIdCoreOptions extends FieldCoreOptions {
   domain?: () => string | undefined;
 }
 
+/**
+ * How long typing must pause before the characters line and the fix's label follow the value
+ * (ms). Slower typists see them follow every key; a burst of keys changes neither.
+ */
+export const DETAILS_PAUSE = 300;
+
 let toRomaji: ((kana: string) => string) | undefined;
 let romajiLoad: Promise<unknown> | undefined;
 
@@ -23,6 +29,14 @@ let romajiLoad: Promise<unknown> | undefined;
  *
  * Kana typed with the IME on get a romaji suggestion (`たろう` → `tarou`): wanakana is loaded
  * (dynamic import) only when kana first appear, then the value is analysed again.
+ *
+ * A warning is rendered again only when its state changes (a warning appears, goes, changes
+ * level or language, the fix appears or goes). While the member types key after key, the
+ * characters line (`該当する文字: …`) and the fix's label keep what they said until typing
+ * pauses for {@link DETAILS_PAUSE} ms, the input loses focus, the value changes by more than one
+ * character (a paste, an IME conversion, a fix) or the fix button is pressed: a burst of keys
+ * does not re-lay out two lines of text on every key, and the lines do not flicker while the
+ * member types. The fix always applies to the current value.
  */
 export class UserIdCore extends FieldCore {
   readonly analysis: InputAnalysisController;
@@ -31,7 +45,11 @@ export class UserIdCore extends FieldCore {
   constructor(host: FieldHost, options: UserIdCoreOptions) {
     super(host, options);
     this.domain = options.domain;
-    this.analysis = new InputAnalysisController(host, {input: options.input, analyze: this.analyze});
+    this.analysis = new InputAnalysisController(host, {
+      input: options.input,
+      analyze: this.analyze,
+      shouldRender: (findings) => !this.typed || !this.sameWarnings(findings),
+    });
   }
 
   /** The romaji of the kana runs in the value analysed last, and of the value being analysed. */
@@ -50,13 +68,55 @@ export class UserIdCore extends FieldCore {
     return romaji;
   };
 
+  /** The value analysed last. */
+  private analysed = '';
+  /** True when the analysis about to be rendered followed a single key while typing. */
+  private typed = false;
+  private pauseTimer?: ReturnType<typeof setTimeout>;
+
   private readonly analyze = (value: string, phase: AnalysisPhase): Finding[] => {
     const domain = this.domain?.();
     this.nextRomaji = new Map();
     const findings = analyzeUserId(value, {phase, toRomaji: toRomaji && this.romajiOf, ...(domain ? {domain} : {})});
     this.romaji = this.nextRomaji;
-    return this.relevant(findings, phase);
+    const relevant = this.relevant(findings, phase);
+    this.typed = phase === 'typing' && Math.abs(value.length - this.analysed.length) === 1;
+    this.analysed = value;
+    if (this.typed && relevant.length) {
+      // One timer per pause, not one per key (setting and clearing a timer costs more than the
+      // rest of this function): it looks at the time of the last key when it fires.
+      this.lastKey = performance.now();
+      this.pauseTimer ??= setTimeout(this.onPauseTimer, DETAILS_PAUSE);
+    } else this.stopPauseTimer();
+    return relevant;
   };
+
+  private lastKey = 0;
+
+  private readonly onPauseTimer = (): void => {
+    this.pauseTimer = undefined;
+    const wait = this.lastKey + DETAILS_PAUSE - performance.now();
+    if (wait > 1) this.pauseTimer = setTimeout(this.onPauseTimer, wait);
+    else this.showDetails();
+  };
+
+  private stopPauseTimer(): void {
+    if (this.pauseTimer === undefined) return;
+    clearTimeout(this.pauseTimer);
+    this.pauseTimer = undefined;
+  }
+
+  /** Brings the characters line and the fix's label up to date with the value now. */
+  private readonly showDetails = (): void => {
+    this.stopPauseTimer();
+    this.typed = false;
+    if (this.host.isConnected) this.host.requestUpdate();
+  };
+
+  hostDisconnected(): void {
+    this.stopPauseTimer();
+    this.typed = false;
+  }
 
   private relevant(all: Finding[], phase: AnalysisPhase): Finding[] {
     const findings = all.filter(
@@ -101,27 +161,46 @@ export class UserIdCore extends FieldCore {
     input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, inputType: 'insertReplacementText'}));
   }
 
-  protected computeWarnings(): FieldWarning[] {
-    return this.analysis.findings.map((f) => ({
-      code: f.code,
-      level: f.level,
-      text: warningText(f.code, 'user-id'),
-      detail: (f.code === 'full-width' || f.code === 'kana') && f.chars.length ? charsText(f.chars) : undefined,
-    }));
-  }
-
   /** The fix offered in this update and its label (worked out once per update, not per use). */
   private offered?: {value: string; label: string};
 
-  /** The fix button's handler: one function for every render, applying the fix it shows. */
+  /**
+   * The fix button's handler: one function for every render. Applies the fix of the value now,
+   * which the label shows once typing pauses (pressing the button brings it up to date first).
+   */
   private readonly applyOffered = (): void => {
-    if (this.offered) this.applyFix(this.offered.value);
+    this.applyFix();
   };
 
-  override hostUpdate(): void {
+  /**
+   * Whether `findings` show the same warnings as those on screen (codes, levels, sentences, a
+   * fix or none): then one more key changes only the details, which wait for a pause.
+   */
+  private sameWarnings(findings: readonly Finding[], next?: readonly FieldWarning[]): boolean {
+    const shown = this.warnings;
+    return (
+      findings.length === shown.length &&
+      (findings.find((f) => f.fix !== undefined) === undefined) === (this.offered === undefined) &&
+      findings.every(
+        (f, i) =>
+          f.code === shown[i].code && f.level === shown[i].level && (!next || next[i].text === shown[i].text)
+      )
+    );
+  }
+
+  protected computeWarnings(): FieldWarning[] {
+    const findings = this.analysis.findings;
     const fix = this.fix;
-    this.offered = fix === undefined ? undefined : {value: fix, label: fixLabel(this.analysis.findings, fix)};
-    super.hostUpdate();
+    const next = findings.map((f): FieldWarning => ({code: f.code, level: f.level, text: warningText(f.code, 'user-id')}));
+    const typed = this.typed;
+    this.typed = false;
+    // Same warnings, one more key: the details follow when typing pauses.
+    if (typed && this.sameWarnings(findings, next)) return this.warnings;
+    findings.forEach((f, i) => {
+      if ((f.code === 'full-width' || f.code === 'kana') && f.chars.length) next[i].detail = charsText(f.chars);
+    });
+    this.offered = fix === undefined ? undefined : {value: fix, label: fixLabel(findings, fix)};
+    return next;
   }
 
   protected override renderKey(): string {
@@ -134,7 +213,7 @@ export class UserIdCore extends FieldCore {
       this.warningsId,
       this.warnings,
       this.announcement,
-      offered ? {label: offered.label, apply: this.applyOffered} : undefined
+      offered ? {label: offered.label, apply: this.applyOffered, press: this.showDetails} : undefined
     );
   }
 }

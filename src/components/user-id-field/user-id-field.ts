@@ -11,6 +11,11 @@ import {warningText} from '../shared/field-messages.js';
  * `@subdomain` (on blur) — and offers a one-tap fix (全角を半角に変換, スペースを削除,
  * ドメインを除く, 「tarou」に置き換える). Warnings never block typing, paste or submit.
  *
+ * A warning appears, changes or goes with the key that causes it. The line naming the
+ * characters concerned (該当する文字: …) and the fix's label follow the value once typing pauses
+ * (300 ms), when the field loses focus, on a paste, or when the fix is pressed, so they do not
+ * change on every key of a burst; the fix always applies to the value as it is.
+ *
  * Form-associated: inside a `<form>` it submits its value under `name`, supports `required`,
  * `disabled`, form reset and state restore. Its `<input>` lives in the element's light DOM (for
  * password managers), with `autocomplete="username"`, `autocapitalize="none"`,
