@@ -45,6 +45,31 @@ describe('<sonet-login-form> without its behaviour module (offline)', () => {
     }
   });
 
+  it('still shows and hides the password with its toggle, hidden again before the page is left', async () => {
+    const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/__security/landing"></sonet-login-form>`);
+    const input = passwordInput(el);
+    input.focus();
+    await el.updateComplete; // the attach fails
+    setValue(input, 'Sonet-Demo1');
+    const toggle = el.querySelector<HTMLButtonElement>('[part~="toggle"]')!;
+    toggle.click();
+    await el.updateComplete;
+    expect(input.type, 'shown').to.equal('text');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    toggle.click();
+    await el.updateComplete;
+    expect(input.type, 'hidden').to.equal('password');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    expect(input.type).to.equal('text');
+    dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}));
+    expect(input.type, 'hidden on pagehide').to.equal('password');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    expect(input.value, 'the typing kept').to.equal('Sonet-Demo1');
+    await expect(el).to.be.accessible();
+  });
+
   it('lets the browser post the form itself when the member submits', async () => {
     const page = await fixture<HTMLDivElement>(html`<div>
       <iframe name="sonet-offline-sink" title="sink"></iframe>

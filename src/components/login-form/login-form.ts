@@ -625,6 +625,8 @@ export class SonetLoginForm extends LitElement {
   /** Hands the areas over to the behaviour, which renders its own (same ids) in the next update. */
   private dropFirstView(): void {
     this.refocusToggle = !!this.first.password?.toggle && this.first.password.toggle === document.activeElement;
+    // The behaviour starts with the password hidden.
+    this.hideOffline?.();
     for (const field of ['userId', 'password'] as const) {
       if (this.first[field]) this.areas?.[field].replaceChildren();
     }
@@ -651,8 +653,35 @@ export class SonetLoginForm extends LitElement {
   }
 
   private readonly onFirstToggle = (): void => {
-    void this.attach().then((behaviour) => behaviour.password.reveal.toggle(), () => {});
+    void this.attach().then(
+      (behaviour) => behaviour.password.reveal.toggle(),
+      () => this.toggleOffline()
+    );
   };
+
+  /** While the password is shown by {@link toggleOffline}: hides it (also on `pagehide`). */
+  private hideOffline?: () => void;
+
+  /**
+   * Offline before the behaviour could load: the toggle still shows and hides the password,
+   * which is hidden again before the page is left (a restored page must not hold it as text).
+   */
+  private toggleOffline(): void {
+    const input = this.parts?.password;
+    const toggle = this.first.password?.toggle;
+    if (!input || !toggle) return;
+    if (this.hideOffline) return this.hideOffline();
+    const hide = (): void => {
+      removeEventListener('pagehide', hide);
+      this.hideOffline = undefined;
+      input.type = 'password';
+      toggle.setAttribute('aria-pressed', 'false');
+    };
+    this.hideOffline = hide;
+    input.type = 'text';
+    toggle.setAttribute('aria-pressed', 'true');
+    addEventListener('pagehide', hide);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('errorCode') && this.errorCode) void this.showError(this.errorCode).catch(() => {});
@@ -712,6 +741,7 @@ export class SonetLoginForm extends LitElement {
         () => parts.form.requestSubmit(submitter),
         // Offline before it could load: let the browser post the form itself.
         () => {
+          this.hideOffline?.();
           parts.form.method = 'post';
           if (parts.form.getAttribute('action') || this.action) HTMLFormElement.prototype.submit.call(parts.form);
         }
