@@ -268,10 +268,17 @@ describe('hostile input: time grows linearly', function () {
       }
       let reps = 1;
       while (best(fn, small, reps) < MEASURABLE_MS && reps < 1 << 16) reps *= 2;
-      const tn = best(fn, small, reps);
-      const t4n = best(fn, large, reps);
-      console.log(`[fuzz] ${name}: ${reps} × ${small.length} units ${tn.toFixed(1)} ms, ${reps} × ${large.length} units ${t4n.toFixed(1)} ms`);
-      expect(t4n / tn).to.be.lessThan(MAX_RATIO);
+      // The lowest ratio of up to three measurements: a busy machine can push one measurement of
+      // a linear function past the limit (10.2x once in CI), while a quadratic one stays near 16x
+      // in every measurement.
+      let ratio = Infinity;
+      for (let attempt = 0; attempt < 3 && ratio >= MAX_RATIO; attempt++) {
+        const tn = best(fn, small, reps);
+        const t4n = best(fn, large, reps);
+        console.log(`[fuzz] ${name}: ${reps} × ${small.length} units ${tn.toFixed(1)} ms, ${reps} × ${large.length} units ${t4n.toFixed(1)} ms`);
+        ratio = Math.min(ratio, t4n / tn);
+      }
+      expect(ratio).to.be.lessThan(MAX_RATIO);
     });
   }
 });
