@@ -42,8 +42,11 @@ export const CEILINGS = {
   // element writes became DOM calls instead of a Lit template (14,653 B, +0.2 KB): a fresh
   // page's first render no longer prepares that template (3–5 ms of create, `npm run bench`).
   // Raised to 14,800 when the first view's toggle learned to show the password itself when the
-  // behaviour module cannot load (14,763 B, +0.1 KB; it did nothing before).
-  firstLoad: 14_800,
+  // behaviour module cannot load (14,763 B, +0.1 KB; it did nothing before). Lowered to 11,800
+  // when the form's first view started extending ReactiveElement instead of LitElement (11,664 B:
+  // lit-html, 2.7 KB, now comes with the behaviour module); a template import pulled back into the
+  // first load exceeds it.
+  firstLoad: 11_800,
   // The bundle's entry + all its chunks, each file compressed on its own as a server sends it:
   // 60,632 B at the bundle's code split (2026-11-22, a26e61d), plus about 1%. It was 58,500 over
   // one file (57,952 B): files compressed apart share no gzip window (+1.9 KB), and the chunks'
@@ -371,6 +374,19 @@ async function main() {
       },
     });
   add('lit + @lit/localize runtime', litLocalize);
+  // <sonet-login-form>'s first view extends Lit's base class, ReactiveElement, and builds its DOM
+  // with DOM calls: lit-html (templates) comes with the behaviour module.
+  const reactiveLocalize = await soloBuild({
+    stdin: {
+      contents:
+        "export {ReactiveElement} from '@lit/reactive-element';\n" +
+        "export {css} from '@lit/reactive-element/css-tag.js';\n" +
+        "export {configureLocalization, updateWhenLocaleChanges, msg, str} from '@lit/localize';",
+      resolveDir: ROOT,
+      loader: 'js',
+    },
+  });
+  add("lit's ReactiveElement + css + @lit/localize", reactiveLocalize, "the form's first view: no templates");
 
   let loginForm;
   for (const [tag, entry] of ELEMENTS) {
@@ -525,9 +541,9 @@ async function main() {
     failures.push('./bundle first load: not measured');
     console.log('  ✗ ./bundle first load: NOT MEASURED');
   }
-  const firstFloor = litLocalize.gz + warnings.size.gz + detect.gz;
+  const firstFloor = reactiveLocalize.gz + warnings.size.gz + detect.gz;
   console.log(
-    `  floor of the first load: lit + @lit/localize ${litLocalize.gz} B + live warning text ${warnings.size.gz} B + ` +
+    `  floor of the first load: ReactiveElement + css + @lit/localize ${reactiveLocalize.gz} B + live warning text ${warnings.size.gz} B + ` +
       `detectors ${detect.gz} B = ${kb(firstFloor)} KB (files compressed apart), ${kb(BUDGETS.firstLoad - firstFloor)} KB ` +
       'left for the element, its markup, styles and labels'
   );

@@ -24,7 +24,16 @@ import {PasswordCore} from '../shared/password-core.js';
 import {UserIdCore} from '../shared/user-id-core.js';
 import {SonetLoginErrorEvent, SonetLoginSubmitEvent, SonetLoginSuccessEvent} from './login-form.events.js';
 import type {SonetLoginForm, ShowErrorOptions} from './login-form.js';
-import {DEFAULT_LOGIN_TIMEOUT, alertsView, busyText} from './login-form.view.js';
+import {DEFAULT_LOGIN_TIMEOUT, busyText} from './login-form.view.js';
+
+/**
+ * The alerts area above the form: `content` (guidance, notices) and the form's polite status
+ * region, which is in place from the first focus or press on so that what it says later is
+ * announced.
+ */
+function alertsView(content: unknown, status: unknown): TemplateResult {
+  return html`${content}<p class="sonet-login-form__status" role="status">${status}</p>`;
+}
 
 type NoticesModule = typeof import('./login-form.notices.js');
 type ResponseModule = typeof import('../../lib/login-response.js');

@@ -1,4 +1,4 @@
-import {LitElement, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
+import {ReactiveElement, type PropertyDeclarations, type PropertyValues} from '@lit/reactive-element';
 import {msg, updateWhenLocaleChanges} from '@lit/localize';
 import {ensureSonetLocalization} from '../../localization.js';
 import {detectPassword, detectUserId} from '../../lib/detect.js';
@@ -192,7 +192,7 @@ export interface ShowErrorOptions {
  * @fires sonet-login-success - {@link SonetLoginSuccessEvent} after a successful login. Cancelable (navigation).
  * @fires sonet-login-error - {@link SonetLoginErrorEvent} when a failure is shown, with its `code`.
  */
-export class SonetLoginForm extends LitElement {
+export class SonetLoginForm extends ReactiveElement {
   static override properties: PropertyDeclarations = {
     action: {},
     native: {type: Boolean, reflect: true},
@@ -685,11 +685,6 @@ export class SonetLoginForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('errorCode') && this.errorCode) void this.showError(this.errorCode).catch(() => {});
-  }
-
-  protected override render(): unknown {
-    // The form is the page's, or built once by buildForm(); the areas are rendered in update().
-    return nothing;
   }
 
   protected override update(changed: PropertyValues<this>): void {

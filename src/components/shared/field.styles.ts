@@ -1,4 +1,4 @@
-import {css, type CSSResult} from 'lit';
+import {css, type CSSResult} from '@lit/reactive-element/css-tag.js';
 
 /**
  * Styles of the login fields, shared by `<sonet-login-form>`, `<sonet-user-id-field>` and
