@@ -11,7 +11,7 @@ import {chromiumArgs, firefoxPrefs, requireEngines, selectedEngines} from './scr
 import {engineCommandsPlugin, runsFirst} from './scripts/engine-commands-plugin.mjs';
 import {summaryFileReporter} from './scripts/summary-file-reporter.mjs';
 import {formAuditPlugin} from './test/plugins/form-audit-plugin.mjs';
-import {offlineModulesMiddleware} from './test/plugins/offline-modules.mjs';
+import {heldModulesMiddleware, heldModulesPlugin, offlineModulesMiddleware} from './test/plugins/offline-modules.mjs';
 import {securityCommandsPlugin, securityMiddleware} from './test/plugins/security-plugin.mjs';
 import {webkitLauncher} from './scripts/webkit-launcher.mjs';
 
@@ -66,9 +66,10 @@ export default {
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2021'}),
     formAuditPlugin(),
     securityCommandsPlugin(),
+    heldModulesPlugin(),
   ],
   // Strict-CSP pages, the simulated login API and landing pages for test/security/.
-  middleware: [securityMiddleware(), offlineModulesMiddleware()],
+  middleware: [securityMiddleware(), offlineModulesMiddleware(), heldModulesMiddleware()],
   browsers: engines.map((engine) => runsFirst(commands, launchers[engine]())),
   // WebKit's webdriver launcher runs each test file as a page of its own only when this global
   // value is 1 (it does not read a per-launcher one).

@@ -1,4 +1,5 @@
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
+import {msg} from '@lit/localize';
 import {DEFAULT_REVEAL_HIDE_DELAY} from './reveal-delay.js';
 
 /** Why the password was last shown or hidden. */
@@ -31,7 +32,10 @@ export {DEFAULT_REVEAL_HIDE_DELAY};
  * - A mouse press on the toggle does not take focus from the input (Safari never focuses a
  *   clicked button; the input would blur and the delayed hide would start).
  *
- * The host renders the toggle (`aria-pressed=${shown}`) and calls {@link toggle} on click.
+ * The controller is the toggle's only writer: the host writes a `<button type="button">` once,
+ * and the controller handles its clicks and writes its `aria-pressed`, its text
+ * (「パスワードを表示」, in the current locale) and `data-sonet-revealed` on the input. It is
+ * small and has no template, so it works from the first click, before anything else loads.
  *
  * @example
  * ```ts
@@ -39,10 +43,6 @@ export {DEFAULT_REVEAL_HIDE_DELAY};
  *   input: () => this.querySelector('input'),
  *   toggle: () => this.querySelector('button'),
  * });
- * render() {
- *   return html`<button type="button" aria-pressed=${this.reveal.shown} @click=${() => this.reveal.toggle()}>
- *     パスワードを表示</button>`;
- * }
  * ```
  */
 export class PasswordRevealController implements ReactiveController {
@@ -61,6 +61,7 @@ export class PasswordRevealController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.host.addEventListener('click', this.onClick);
     this.host.addEventListener('focusout', this.onFocusOut);
     this.host.addEventListener('focusin', this.onFocusIn);
     this.host.addEventListener('mousedown', this.onMouseDown);
@@ -72,6 +73,7 @@ export class PasswordRevealController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.host.removeEventListener('click', this.onClick);
     this.host.removeEventListener('focusout', this.onFocusOut);
     this.host.removeEventListener('focusin', this.onFocusIn);
     this.host.removeEventListener('mousedown', this.onMouseDown);
@@ -97,14 +99,27 @@ export class PasswordRevealController implements ReactiveController {
     this.set(false, reason);
   }
 
+  hostUpdated(): void {
+    this.sync();
+  }
+
   /**
-   * Makes the input's `type` match {@link shown}. Call after the host rendered a new input
-   * (the host's template may render `type=password`).
+   * Makes the input's `type` and the toggle's state match {@link shown}, and the toggle's text
+   * the current locale. Runs after each host update (a locale change updates the host).
    */
   sync(): void {
+    const toggle = this.options.toggle();
+    if (toggle) {
+      const pressed = String(this.shown);
+      if (toggle.getAttribute('aria-pressed') !== pressed) toggle.setAttribute('aria-pressed', pressed);
+      const text = msg('パスワードを表示', {id: 'field.show-password'});
+      if (toggle.textContent !== text) toggle.textContent = text;
+    }
     const input = this.options.input();
     const type = this.shown ? 'text' : 'password';
-    if (!input || input.type === type) return;
+    if (!input) return;
+    input.toggleAttribute('data-sonet-revealed', this.shown);
+    if (input.type === type) return;
     const root = input.getRootNode() as Document | ShadowRoot;
     const focused = root.activeElement === input;
     let start: number | null = null;
@@ -147,6 +162,11 @@ export class PasswordRevealController implements ReactiveController {
     this.cancelTimer();
     // Focus coming back to the input or the toggle (focusin) cancels the timer.
     this.timer = setTimeout(() => this.hide('blur'), this.options.hideDelay?.() ?? DEFAULT_REVEAL_HIDE_DELAY);
+  };
+
+  private readonly onClick = (event: MouseEvent): void => {
+    const toggle = this.options.toggle();
+    if (toggle && toggle.contains(event.target as Node)) this.toggle();
   };
 
   private readonly onFocusIn = (event: FocusEvent): void => {

@@ -23,6 +23,7 @@ import type {SonetErrorHelp} from '../../src/components/error-help/error-help.js
 import {maintenanceNoticeStyles} from '../../src/components/maintenance-notice/maintenance-notice.styles.js';
 import type {SonetPasswordField} from '../../src/components/password-field/password-field.js';
 import {fieldStyles} from '../../src/components/shared/field.styles.js';
+import {fieldMoreStyles} from '../../src/components/shared/field-more.styles.js';
 import type {SonetUserIdField} from '../../src/components/user-id-field/user-id-field.js';
 import {canEmulateMedia, engine} from '../support/engine.js';
 
@@ -114,7 +115,8 @@ describe('forced colors', function () {
     });
 
     const sheets: Array<[string, string, RegExp[]]> = [
-      ['fields and login form', fieldStyles.cssText, [/sonet-toggle/, /sonet-warning/, /Highlight/]],
+      ['fields and login form', fieldStyles.cssText, [/sonet-toggle/, /Highlight/]],
+      ['field warnings', fieldMoreStyles.cssText, [/sonet-warning/]],
       ['error help', errorHelpStyles.cssText, [/CanvasText/]],
       ['guidance steps', guidanceStyles.cssText, [/CanvasText/]],
       ['maintenance notice', maintenanceNoticeStyles.cssText, [/CanvasText/]],

@@ -151,11 +151,6 @@ const AUDITED: Record<string, string> = {
     'isCombiningMark(): tested on String.fromCharCode(cp) or String.fromCodePoint(cp), one code point',
   'src/lib/half-width.ts /\\p{Extended_Pictographic}/u':
     'isEmojiJoinerContext(): tested on String.fromCodePoint() of one code point',
-  "src/lib/detect.ts RegExp(…, 'u')":
-    'CLASS: exec() on one code point of the string iterator (for…of)',
-  'src/lib/detect.ts /\\p{M}/u': 'MARK: tested on one code point of the string iterator',
-  'src/lib/detect.ts /[\\ufe0f\\u{1f3fb}-\\u{1f3ff}\\p{ExtPict}]\\u200d\\p{ExtPict}/u':
-    'EMOJI_JOINER: three code points whose middle one is U+200D, outside both misread ranges, so no pair can form',
   "src/lib/user-id.ts RegExp(…, o.pattern.flags.replace(/[gy]/g,''))":
     'the host\'s `pattern` option with its own flags: with `u`/`v`, WebKit can answer differently for a repaired ID that holds U+F800–U+F8FF, U+FB00–U+FBFF or a lone surrogate before U+FC00–U+FFFF or a lone low surrogate (documented on UserIdOptions.pattern and in the README); the default USER_ID_PATTERN has no `u`',
 };

@@ -21,3 +21,44 @@ export function offlineModulesMiddleware() {
     return next();
   };
 }
+
+// `/__held/<token>/<path>` serves `/<path>`, but holds modules whose path contains `.behaviour.`
+// until a test page sends the `release-behaviour` command with the same token: the page sees the
+// login form's skeleton for as long as it likes before the behaviour arrives (the hand-over tests).
+// A token per page keeps pages of different engines apart.
+const HELD = /^\/__held\/([\w-]+)\//;
+/** token → [promise, release] */
+const gates = new Map();
+function gate(token) {
+  if (!gates.has(token)) {
+    let release;
+    const promise = new Promise((resolve) => (release = resolve));
+    gates.set(token, [promise, release]);
+  }
+  return gates.get(token);
+}
+
+/** @returns {import('koa').Middleware} */
+export function heldModulesMiddleware() {
+  return async function heldModules(ctx, next) {
+    const match = HELD.exec(ctx.path);
+    if (!match) return next();
+    ctx.set('Cache-Control', 'no-store');
+    if (ctx.path.includes('.behaviour.')) await gate(match[1])[0];
+    ctx.url = ctx.url.slice(match[0].length - 1);
+    return next();
+  };
+}
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin} */
+export function heldModulesPlugin() {
+  return {
+    name: 'held-modules',
+    executeCommand({command, payload}) {
+      if (command === 'debug-log') { console.error('DBG', JSON.stringify(payload)); return true; }
+      if (command !== 'release-behaviour') return undefined;
+      gate(String(payload?.token))[1]();
+      return true;
+    },
+  };
+}

@@ -1,7 +1,6 @@
-import {LitElement, adoptStyles, html, type PropertyValues, type TemplateResult} from 'lit';
-import {customElement, property, query, state} from 'lit/decorators.js';
+import {LitElement, adoptStyles, html, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
 import {html as staticHtml, literal, type StaticValue} from 'lit/static-html.js';
-import {localized, msg, str} from '@lit/localize';
+import {msg, str, updateWhenLocaleChanges} from '@lit/localize';
 import {ensureSonetLocalization, getSonetLocale} from '../../localization.js';
 import {normalizeLoginErrorCode, type LoginErrorCode} from '../../lib/login-response.js';
 import {detectBrowser, type BrowserFamily, type BrowserInfo} from '../../lib/capabilities.js';
@@ -123,12 +122,31 @@ function headingTitle(code: LoginErrorCode): string {
  * <sonet-error-help code="SS503" retry-after="300" heading-level="3"></sonet-error-help>
  * ```
  */
-@customElement('sonet-error-help')
-// Below @customElement so it runs first: the element is defined (and the page's existing tags
-// upgraded) only after the locale-change controller is registered.
-@localized()
 export class SonetErrorHelp extends LitElement {
   static override styles = errorHelpStyles;
+
+  static override properties: PropertyDeclarations = {
+    code: {reflect: true},
+    serverCode: {attribute: 'server-code'},
+    retryAfter: {attribute: 'retry-after'},
+    retryAt: {attribute: 'retry-at'},
+    browser: {reflect: true},
+    browserInfo: {attribute: false},
+    headingLevel: {attribute: 'heading-level', type: Number, reflect: true},
+    occurredAt: {attribute: 'occurred-at'},
+    resetHref: {attribute: 'reset-href'},
+    idChangeHref: {attribute: 'id-change-href'},
+    loginHistoryHref: {attribute: 'login-history-href'},
+    cacheHelpHref: {attribute: 'cache-help-href'},
+    inputHelpHref: {attribute: 'input-help-href'},
+    maintenanceHref: {attribute: 'maintenance-href'},
+    supportHref: {attribute: 'support-href'},
+    clock: {attribute: false},
+    guidance: {state: true, attribute: false},
+    loadFailed: {state: true, attribute: false},
+    announcement: {state: true, attribute: false},
+    stampedAt: {state: true, attribute: false},
+  };
 
   /**
    * Where the guidance module comes from. Overridable in subclasses (tests use it to hold or
@@ -142,83 +160,87 @@ export class SonetErrorHelp extends LitElement {
    * `javascript-disabled`; other spellings are normalized (`ss503`, `ＳＳ５０３`), and anything
    * unknown gets the general guidance.
    */
-  @property({reflect: true}) code = '';
+  code = '';
 
   /** The code as the server sent it (`serverCode` of `mapLoginResponse()`), shown as text in the support box. */
-  @property({attribute: 'server-code'}) serverCode = '';
+  serverCode = '';
 
   /** Seconds until a retry makes sense (`SS503`, `locked`), counted from when it is set. */
-  @property({attribute: 'retry-after'}) retryAfter: string | number | null = null;
+  retryAfter: string | number | null = null;
 
   /** When a retry makes sense: ms since the epoch or an ISO 8601 date-time. Wins over `retry-after`. */
-  @property({attribute: 'retry-at'}) retryAt: string | number | null = null;
+  retryAt: string | number | null = null;
 
   /**
    * The member's browser, overriding detection (stories, tests, or a host that knows better):
    * `edge`, `chrome`, `firefox`, `safari-mac`, `safari-ios`, `android-chrome`, `samsung`,
    * `other`. Its cookie / JavaScript steps open first. Other values are ignored.
    */
-  @property({reflect: true}) browser: BrowserFamily | '' = '';
+  browser: BrowserFamily | '' = '';
 
   /**
    * The detected browser. Filled from `detectBrowser()` when the element connects; set it to
    * inject a detection result instead.
    */
-  @property({attribute: false}) browserInfo: BrowserInfo | undefined;
+  browserInfo: BrowserInfo | undefined;
 
   /** Level of the heading, 2–6 (default 2; other values fall back to 2). */
-  @property({attribute: 'heading-level', type: Number, reflect: true}) headingLevel = 2;
+  headingLevel = 2;
 
   /** When the failure happened (ms since the epoch or ISO 8601); default: when `code` was set. */
-  @property({attribute: 'occurred-at'}) occurredAt: string | number | null = null;
+  occurredAt: string | number | null = null;
 
   /**
    * ユーザーID / パスワードの確認や再設定 (電話発信による本人認証, 個人会員のみ).
    * Default `https://www.so-net.ne.jp/support/password/`. Only http(s) or relative URLs.
    */
-  @property({attribute: 'reset-href'}) resetHref = '';
+  resetHref = '';
 
   /**
    * 「So-net ユーザーID 自動変更のご案内」 mail. Default: the So-net support page on login
    * failures, which links to it. Only http(s) or relative URLs.
    */
-  @property({attribute: 'id-change-href'}) idChangeHref = '';
+  idChangeHref = '';
 
   /**
    * マイページ「各種サービスのログイン履歴」. Default `https://www.so-net.ne.jp/retail/u/` (My
    * Page). Only http(s) or relative URLs.
    */
-  @property({attribute: 'login-history-href'}) loginHistoryHref = '';
+  loginHistoryHref = '';
 
   /**
    * キャッシュ (インターネット一時ファイル) を削除する方法. Default: the So-net support page on
    * login failures, which links to it. Only http(s) or relative URLs.
    */
-  @property({attribute: 'cache-help-href'}) cacheHelpHref = '';
+  cacheHelpHref = '';
 
   /**
    * ID とパスワードを間違いなく入力する方法. Default
    * `https://support.so-net.ne.jp/supportsitedetailpage?id=000012311`. Only http(s) or relative URLs.
    */
-  @property({attribute: 'input-help-href'}) inputHelpHref = '';
+  inputHelpHref = '';
 
   /** 障害・メンテナンス情報. Default `https://www.so-net.ne.jp/emerge/`. Only http(s) or relative URLs. */
-  @property({attribute: 'maintenance-href'}) maintenanceHref = '';
+  maintenanceHref = '';
 
   /** 会員サポート. Default `https://support.so-net.ne.jp/`. Only http(s) or relative URLs. */
-  @property({attribute: 'support-href'}) supportHref = '';
+  supportHref = '';
 
   /** Time source of the countdown and of the default `occurred-at` (tests and stories). */
-  @property({attribute: false}) clock: CountdownClock = systemClock;
+  clock: CountdownClock = systemClock;
 
-  @state() private guidance: GuidanceModule | undefined = loadedGuidance;
-  @state() private loadFailed = false;
-  @state() private announcement = '';
-  @state() private stampedAt = 0;
+  private guidance: GuidanceModule | undefined = loadedGuidance;
+  private loadFailed = false;
+  private announcement = '';
+  private stampedAt = 0;
 
-  @query('.heading') private headingElement?: HTMLElement;
+  private get headingElement(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.heading') ?? null;
+  }
   private stylesAdopted = false;
-  @query('.support dl') private supportList?: HTMLElement;
+  private get supportList(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.support dl') ?? null;
+  }
 
   private readyPromise: Promise<void> | undefined;
   private announceTimer: unknown;
@@ -233,6 +255,9 @@ export class SonetErrorHelp extends LitElement {
 
   constructor() {
     super();
+    // What @localized() does, in the constructor: instances the define() below upgrades (tags
+    // already in the page) switch language too.
+    updateWhenLocaleChanges(this);
     if ((this.constructor as typeof SonetErrorHelp).loadGuidance !== loadGuidance) this.guidance = undefined;
   }
 
@@ -472,6 +497,8 @@ export class SonetErrorHelp extends LitElement {
     `;
   }
 }
+
+customElements.define('sonet-error-help', SonetErrorHelp);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -11,21 +11,7 @@ import {css} from 'lit';
  * colours from the `--_*` properties `fieldStyles` sets on the element.
  */
 export const loginFormExtraStyles = css`
-  /* The form's status line: rendered when the behaviour attaches (the first focus or press),
-     before it can say anything; it takes no room while empty. */
-  :where(.sonet-login-form__status) {
-    margin: 0;
-  }
-
-  :where(.sonet-login-form__status:empty) {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
-
-  :where(.sonet-login-form__alerts) {
+  :where(.sonet-login-form__alerts, .sonet-login-form__guidance) {
     display: flex;
     flex-direction: column;
     gap: 1rem;

@@ -1,39 +1,28 @@
 /**
- * What `<sonet-login-form>` does once a member starts using it: the full field cores (the one-tap
- * fix, the characters concerned, the look-alike list, the reveal behaviour, blur-time hints),
- * submission, failure guidance and notices, cookie guidance.
+ * What `<sonet-login-form>` does beyond its skeleton: the field cores (warnings, the one-tap fix,
+ * the characters concerned, the look-alike list, Caps Lock, blur-time hints), submission, failure
+ * guidance and notices, cookie guidance. A reactive controller of the element, which it sees only
+ * through `LoginFormHost` and `LoginFormSkeleton` (login-form.host.ts): it renders into the
+ * regions of the skeleton and never writes the skeleton itself.
  *
- * Loaded when first needed (focus or press in the form, a submit, `showError()`), and prefetched
- * on idle: the form's first load shows the form and every live warning without it
- * (`login-form.ts`). Each form attaches its own instance on first use, so forms nobody touches
- * cost only their first view.
+ * Loaded when the browser is idle or on the first focus or press (login-form.ts). When it
+ * attaches it analyses what is already typed.
  */
-import {html, nothing, render as renderTemplate, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, render as renderTemplate, type ReactiveController, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
+import {getSonetLocale} from '../../localization.js';
 import {AutofillController} from '../../controllers/autofill-controller.js';
 import {CapabilitiesController} from '../../controllers/capabilities-controller.js';
-import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/reveal-delay.js';
 import {parseLockThreshold, readFailureCount, recordFailure, resetFailures} from '../../lib/failure-counter.js';
 import type {LoginErrorCode, LoginResponseResult} from '../../lib/login-response.js';
 import {adoptSonetStyles} from '../shared/field.styles.js';
 import {fieldMoreStyles} from '../shared/field-more.styles.js';
-import type {FieldAnnouncer} from '../shared/field-view.js';
 import {loginFormExtraStyles} from './login-form-extras.styles.js';
 import {loginLinks} from './login-form.links.js';
 import {PasswordCore} from '../shared/password-core.js';
 import {UserIdCore} from '../shared/user-id-core.js';
 import {SonetLoginErrorEvent, SonetLoginSubmitEvent, SonetLoginSuccessEvent} from './login-form.events.js';
-import type {SonetLoginForm, ShowErrorOptions} from './login-form.js';
-import {DEFAULT_LOGIN_TIMEOUT, busyText} from './login-form.view.js';
-
-/**
- * The alerts area above the form: `content` (guidance, notices) and the form's polite status
- * region, which is in place from the first focus or press on so that what it says later is
- * announced.
- */
-function alertsView(content: unknown, status: unknown): TemplateResult {
-  return html`${content}<p class="sonet-login-form__status" role="status">${status}</p>`;
-}
+import {DEFAULT_LOGIN_TIMEOUT, type LoginFormHost, type LoginFormSkeleton, type ShowErrorOptions} from './login-form.host.js';
 
 type NoticesModule = typeof import('./login-form.notices.js');
 type ResponseModule = typeof import('../../lib/login-response.js');
@@ -114,90 +103,51 @@ interface ShownError {
   autofilled: boolean;
 }
 
-/** The page's form and inputs the element works with. */
-export interface FormParts {
-  form: HTMLFormElement;
-  userId: HTMLInputElement;
-  password: HTMLInputElement;
-}
-
-/** The areas the element renders into (inside its own form, or around the page's). */
-export interface FormAreas {
-  alerts: HTMLElement;
-  userId: HTMLElement;
-  password: HTMLElement;
-  after: HTMLElement;
-}
-
-/** What the element hands over when it attaches its behaviour. */
-export interface BehaviourContext {
-  parts: FormParts;
-  areas: FormAreas;
-  idBase: string;
-  /** The element wrote the form itself. */
-  rendersForm: boolean;
-  /** The first view's announcers, continued (nothing is announced twice). */
-  announcers: {userId: FieldAnnouncer; password: FieldAnnouncer};
-  /** What the first view knew: Caps Lock seen on in the password, a composition in progress. */
-  capsLock: boolean;
-  composing?: 'userId' | 'password';
-}
-
-/** The host as the behaviour sees it: public API plus the protected navigate(). */
-type Host = SonetLoginForm & {navigate(url: string): void};
-
 /** The behaviour of one `<sonet-login-form>`; see the module comment. */
-export class LoginFormBehaviour {
+export class LoginFormBehaviour implements ReactiveController {
   readonly userId: UserIdCore;
   readonly password: PasswordCore;
   private readonly autofill: AutofillController;
   private readonly capabilities: CapabilitiesController;
-  private readonly host: Host;
-  private readonly ctx: BehaviourContext;
+  private readonly host: LoginFormHost;
+  private readonly skeleton: LoginFormSkeleton;
   private shownError?: ShownError;
   private failures: number;
   private succeeded = false;
   private guidanceFailed = false;
-  private savedButton?: {button: HTMLButtonElement | HTMLInputElement; nodes: Node[]; value: string};
+  /** The submit button's own nodes while it says it is busy. */
+  private savedButton?: {nodes: Node[]; value: string};
   private pending?: AbortController;
   private lastAttemptAutofilled = false;
   /** Keys seen in the form, to tell whether the member typed while guidance loaded. */
   private keystrokes = 0;
-  /** The alerts area needs rendering (a failure, a success, cookies, the locale). */
+  /** The alerts need rendering (a failure, a success, cookies). */
   private alertsDirty = true;
+  /** The locale the alerts were rendered in. */
+  private alertsLocale = '';
 
-  constructor(host: SonetLoginForm, ctx: BehaviourContext) {
-    this.host = host as Host;
-    this.ctx = ctx;
-    const {parts} = ctx;
+  constructor(host: LoginFormHost, skeleton: LoginFormSkeleton) {
+    this.host = host;
+    this.skeleton = skeleton;
     this.failures = readFailureCount(this.storage());
     this.userId = new UserIdCore(host, {
-      input: () => parts.userId,
-      inputId: () => parts.userId.id,
+      input: () => skeleton.userId,
+      area: () => skeleton.areas.userId,
       domain: () => host.domain,
     });
     this.password = new PasswordCore(host, {
-      input: () => parts.password,
-      inputId: () => parts.password.id,
-      hideDelay: () =>
-        Number.isFinite(host.revealTimeout) && host.revealTimeout >= 0 ? host.revealTimeout : DEFAULT_REVEAL_HIDE_DELAY,
+      input: () => skeleton.password,
+      area: () => skeleton.areas.password,
+      reveal: skeleton.reveal,
     });
-    // The rendered form's inputs are required from now on (the first view marks them with
-    // aria-required only; a submit before this point was held and is sent after it).
-    if (ctx.rendersForm) parts.userId.required = parts.password.required = true;
-    this.userId.adoptAnnouncer(ctx.announcers.userId);
-    this.password.adoptAnnouncer(ctx.announcers.password);
-    this.autofill = new AutofillController(host, {inputs: () => [parts.userId, parts.password]});
+    this.autofill = new AutofillController(host, {inputs: () => [skeleton.userId, skeleton.password]});
     // Checks at once, and again when the page is shown; re-renders the host when cookies are off.
     this.capabilities = new CapabilitiesController(host, {onChange: () => this.touchAlerts()});
-    this.reconnect();
+    host.addController(this);
     if (this.capabilities.value.cookies === false) void loadGuidance().then(() => this.touchAlerts(), () => {});
-    // What the member typed before this module arrived (not a composition still in progress).
-    this.password.capsLock.on = ctx.capsLock;
-    for (const which of ['userId', 'password'] as const) {
-      if (ctx.composing === which) this[which].analysis.composing = true;
-      else this[which].analysis.analyze('typing');
-    }
+    // What the member typed before this module arrived.
+    this.userId.analysis.analyze('typing');
+    this.password.analysis.analyze('typing');
     if (host.errorParam && !host.errorCode) void this.showErrorFromQuery();
   }
 
@@ -275,7 +225,7 @@ export class LoginFormBehaviour {
     const target = await checkedRedirect(redirect);
     const event = new SonetLoginSuccessEvent(target);
     if (!host.dispatchEvent(event)) return;
-    if (target) host.navigate(target);
+    if (target) this.skeleton.navigate(target);
     else {
       this.succeeded = true;
       this.touchAlerts();
@@ -318,8 +268,7 @@ export class LoginFormBehaviour {
     const shown = this.shownError;
     const cookiesOff = !shown && this.capabilities.value.cookies === false;
     if (cookiesOff && !notices) void loadGuidance().then(() => this.touchAlerts(), () => {});
-    return alertsView(
-      html`${cookiesOff ? this.renderHelp('cookies-disabled') : nothing}${shown ? this.renderHelp(shown.code, shown) : nothing}${
+    return html`${cookiesOff ? this.renderHelp('cookies-disabled') : nothing}${shown ? this.renderHelp(shown.code, shown) : nothing}${
       shown && notices
         ? notices.renderFailureNotices({
             code: shown.code,
@@ -327,64 +276,70 @@ export class LoginFormBehaviour {
             threshold: parseLockThreshold(this.host.lockThreshold),
             autofilled: shown.autofilled,
             links: loginLinks(this.host),
-            idBase: this.ctx.idBase,
+            idBase: this.skeleton.idBase,
           })
         : nothing
-      }`,
-      this.succeeded ? msg('ログインしました。', {id: 'login-form.success'}) : nothing
-    );
+    }`;
+  }
+
+  hostConnected(): void {
+    adoptSonetStyles(this.host, fieldMoreStyles);
+    adoptSonetStyles(this.host, loginFormExtraStyles);
+    this.host.addEventListener('keydown', this.onKeyDown, true);
+    this.host.addEventListener('submit', this.onSubmit);
+    addEventListener('pageshow', this.onPageShow);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('keydown', this.onKeyDown, true);
+    this.host.removeEventListener('submit', this.onSubmit);
+    removeEventListener('pageshow', this.onPageShow);
   }
 
   /**
-   * Renders the areas around the inputs: a field's area only when what it shows changed, the
-   * alerts when a failure, a success or the cookie state changed (or any host property did).
+   * Renders the alerts when something is shown there (a failure, a success, cookie guidance: the
+   * host's properties and the locale feed them) or when that changed; the fields' areas are
+   * rendered by their cores.
    */
-  update(changed: PropertyValues, all: boolean): void {
-    const {areas} = this.ctx;
-    const host = this.host;
-    if (all || this.alertsDirty || changed.size) {
+  hostUpdated(): void {
+    const {alerts} = this.skeleton;
+    const locale = getSonetLocale();
+    const showing = this.shownError || this.succeeded || this.capabilities.value.cookies === false;
+    if (this.alertsDirty || locale !== this.alertsLocale || showing) {
       this.alertsDirty = false;
-      renderTemplate(this.renderAlerts(), areas.alerts, {host});
+      this.alertsLocale = locale;
+      renderTemplate(this.renderAlerts(), alerts.content, {host: this.host});
+      const status = this.succeeded ? msg('ログインしました。', {id: 'login-form.success'}) : '';
+      if (alerts.status.textContent !== status) alerts.status.textContent = status;
     }
-    for (const [core, area] of [
-      [this.userId, areas.userId],
-      [this.password, areas.password],
-    ] as const) {
-      if (all || core.dirty) {
-        core.dirty = false;
-        renderTemplate(core.render(), area, {host});
-      }
-    }
+    this.syncBusy();
   }
 
-  /** After each host update. */
-  updated(changed: PropertyValues): void {
-    if (changed.has('busy')) this.syncBusy();
-  }
-
-  /** Busy state on the page's own form and button (the rendered form binds it in its template). */
+  /**
+   * While a login is on its way: `aria-busy` on the form and the button saying so, on the form
+   * the element wrote and on the page's alike (its own nodes are put back afterwards).
+   */
   private syncBusy(): void {
-    const form = this.ctx.parts.form;
+    const {form, submit: button} = this.skeleton;
     const busy = this.host.busy;
+    if (busy === (form.getAttribute('aria-busy') === 'true')) return;
     if (busy) form.setAttribute('aria-busy', 'true');
     else form.removeAttribute('aria-busy');
-    if (this.ctx.rendersForm) return;
-    const button = form.querySelector<HTMLButtonElement | HTMLInputElement>(
-      'button[type="submit"], button:not([type]), input[type="submit"]'
-    );
     if (!button) return;
     if (busy && !this.savedButton) {
-      this.savedButton = {button, nodes: [...button.childNodes], value: button.value};
-      const text = busyText();
+      this.savedButton = {nodes: [...button.childNodes], value: button.value};
+      const text = msg('ログインしています…', {id: 'login-form.busy'});
       if (button instanceof HTMLInputElement) button.value = text;
       else button.replaceChildren(text);
       button.setAttribute('aria-disabled', 'true');
     } else if (!busy && this.savedButton) {
       const saved = this.savedButton;
       this.savedButton = undefined;
-      if (saved.button instanceof HTMLInputElement) saved.button.value = saved.value;
-      else saved.button.replaceChildren(...saved.nodes);
-      saved.button.removeAttribute('aria-disabled');
+      if (button instanceof HTMLInputElement) button.value = saved.value;
+      else button.replaceChildren(...saved.nodes);
+      button.removeAttribute('aria-disabled');
+      // The element writes its own button's label (it may have changed while busy).
+      this.host.requestUpdate();
     }
   }
 
@@ -400,7 +355,7 @@ export class LoginFormBehaviour {
   }
 
   private clearPassword(): void {
-    const input = this.ctx.parts.password;
+    const input = this.skeleton.password;
     if (!input.value) return;
     input.value = '';
     this.autofill.forget(input);
@@ -409,7 +364,7 @@ export class LoginFormBehaviour {
 
   /** Where `fetch` posts to, or `null` for the event mode. */
   private endpoint(): string | null {
-    const action = this.host.action || this.ctx.parts.form.getAttribute('action') || '';
+    const action = this.host.action || this.skeleton.form.getAttribute('action') || '';
     if (!action.trim()) return null;
     try {
       return new URL(action, document.baseURI).href;
@@ -440,10 +395,11 @@ export class LoginFormBehaviour {
     this.keystrokes++;
   };
 
-  /** The form's submit event (the element checked it is its form's and not yet handled). */
-  onSubmit(event: SubmitEvent): void {
+  /** The form's submit event. */
+  private readonly onSubmit = (event: SubmitEvent): void => {
     const host = this.host;
-    const form = this.ctx.parts.form;
+    const form = this.skeleton.form;
+    if (event.target !== form || event.defaultPrevented) return;
     if (this.userId.analysis.composing || this.password.analysis.composing) {
       event.preventDefault();
       return;
@@ -474,7 +430,7 @@ export class LoginFormBehaviour {
       return;
     }
     void this.send(url, formData);
-  }
+  };
 
   private async send(url: string, formData: FormData): Promise<void> {
     const host = this.host;
@@ -492,7 +448,7 @@ export class LoginFormBehaviour {
       const headers = new Headers({Accept: 'application/json'});
       const token = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content');
       if (token) headers.set('X-CSRF-Token', token);
-      const multipart = this.ctx.parts.form.enctype === 'multipart/form-data';
+      const multipart = this.skeleton.form.enctype === 'multipart/form-data';
       const body = multipart ? formData : new URLSearchParams(formData as unknown as Record<string, string>);
       const response = await fetch(url, {
         method: 'POST',
@@ -535,20 +491,6 @@ export class LoginFormBehaviour {
         serverCode: safeServerCode(result.serverCode, formData),
       });
     }
-  }
-
-  /** The element left the page. */
-  disconnect(): void {
-    this.host.removeEventListener('keydown', this.onKeyDown, true);
-    removeEventListener('pageshow', this.onPageShow);
-  }
-
-  /** The element came back to a page. */
-  reconnect(): void {
-    adoptSonetStyles(this.host, fieldMoreStyles);
-    adoptSonetStyles(this.host, loginFormExtraStyles);
-    this.host.addEventListener('keydown', this.onKeyDown, true);
-    addEventListener('pageshow', this.onPageShow);
   }
 
   private readonly onPageShow = (event: PageTransitionEvent): void => {

@@ -1,26 +1,22 @@
 import {ReactiveElement, type PropertyDeclarations, type PropertyValues} from '@lit/reactive-element';
 import {msg, updateWhenLocaleChanges} from '@lit/localize';
 import {ensureSonetLocalization} from '../../localization.js';
-import {detectPassword, detectUserId} from '../../lib/detect.js';
-import {FINDING_RULES} from '../../lib/findings.js';
-import {adoptSonetStyles} from '../shared/field.styles.js';
-import {warningText} from '../shared/field-messages.js';
-import {FieldAnnouncer, describeBy, type FieldWarning} from '../shared/field-view.js';
-import type {LoginErrorCode} from '../../lib/login-response.js';
-import type {FormAreas, FormParts, LoginFormBehaviour} from './login-form.behaviour.js';
+import {PasswordRevealController} from '../../controllers/password-reveal-controller.js';
 import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/reveal-delay.js';
-import {DEFAULT_LOGIN_TIMEOUT, busyText} from './login-form.view.js';
+import type {LoginErrorCode} from '../../lib/login-response.js';
+import {adoptSonetStyles} from '../shared/field.styles.js';
+import {buildField, buildFieldArea, element} from '../shared/field-skeleton.js';
+import {DEFAULT_LOGIN_TIMEOUT, type LoginFormSkeleton, type ShowErrorOptions} from './login-form.host.js';
+import type {LoginFormBehaviour} from './login-form.behaviour.js';
+
+export {DEFAULT_LOGIN_TIMEOUT, type ShowErrorOptions};
 
 type BehaviourModule = typeof import('./login-form.behaviour.js');
 
 let behaviourLoad: Promise<BehaviourModule> | undefined;
 let linksLoad: Promise<typeof import('./login-form.links.js')> | undefined;
 
-/**
- * Everything beyond the first view (the full field cores, submission, guidance) is in
- * `login-form.behaviour.ts`: imported on first use and prefetched on idle, once per page. A
- * failed load (offline) may be retried.
- */
+/** The behaviour's module, once per page; a failed load (offline) may be retried. */
 function loadBehaviour(): Promise<BehaviourModule> {
   behaviourLoad ??= import('./login-form.behaviour.js').catch((error: unknown) => {
     behaviourLoad = undefined;
@@ -35,53 +31,7 @@ function whenIdle(callback: () => void, timeout: number): void {
   else setTimeout(callback, Math.min(timeout, 500));
 }
 
-export {DEFAULT_LOGIN_TIMEOUT};
-
-/** Events the element listens to on itself (the first view's warnings, attaching the behaviour). */
-const EVENTS = ['submit', 'input', 'compositionstart', 'compositionend', 'keyup', 'focusout', 'focusin', 'pointerdown'];
-
 let formCounter = 0;
-
-/**
- * Counts the locales loaded in this page: one listener for every form (the locale controller of
- * each form then updates it, after this has run: it was added first).
- */
-let localeVersion = 0;
-addEventListener('lit-localize-status', (event) => {
-  if ((event as CustomEvent<{status: string}>).detail?.status === 'ready') localeVersion++;
-});
-
-/** An element with a class, and a `part` and attributes when given (the first view's DOM calls). */
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  part?: string,
-  attributes: Record<string, string> = {}
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (part) attributes['part'] = part;
-  for (const name in attributes) node.setAttribute(name, attributes[name]!);
-  return node;
-}
-
-/** A field's area in the first view: built with DOM calls, so a form keeps no template parts. */
-interface FirstArea {
-  warnings: HTMLElement;
-  status: HTMLElement;
-  toggle?: HTMLButtonElement;
-}
-
-/** Options of {@link SonetLoginForm.showError}. */
-export interface ShowErrorOptions {
-  /** Seconds until a retry makes sense (`Retry-After`). */
-  retryAfterSeconds?: number;
-  /** When a retry makes sense, in ms since the epoch. */
-  retryAt?: number;
-  /** The code as the server spelled it, shown to support as text. */
-  serverCode?: string;
-}
-
 
 /**
  * The So-net member login form: user ID (ユーザーID), password (ユーザーIDパスワード), a
@@ -133,6 +83,13 @@ export interface ShowErrorOptions {
  * action, `sonet-login-submit` hands the form data to the host, which calls `showError()` or
  * `showSuccess()`. `error-code` (or the query parameter named by `error-param`) shows guidance
  * on load, for servers that render the login page again after a failed POST.
+ *
+ * **Loading.** The element's own module is small: it finds or writes the form (the skeleton:
+ * labels, inputs, the show-password toggle, empty regions for warnings and alerts) and runs the
+ * toggle, which works from the first click. Everything else — warnings, submission, guidance — is
+ * its behaviour (`login-form.behaviour.ts`), fetched when the browser is idle and on the first
+ * focus or press; when it attaches it analyses what is already typed, and a submit made before it
+ * arrived is held and sent then. `live` is true from then on.
  *
  * **Warnings.** A warning appears, changes or goes with the key that causes it, and is announced
  * once. Under the user ID, the characters concerned (該当する文字: …) and the one-tap fix's label
@@ -278,39 +235,39 @@ export class SonetLoginForm extends ReactiveElement {
   /** True while a login request is on its way (also `aria-busy` on the form). */
   busy = false;
 
-  constructor() {
-    super();
-    // What @localized() does, in the constructor: instances the define() below upgrades (tags
-    // already in the page) switch language too.
-    updateWhenLocaleChanges(this);
+  /** True once the behaviour is attached: warnings follow the typing (read-only). */
+  get live(): boolean {
+    return this.behaviour !== undefined;
   }
 
   private readonly idBase = `sonet-login-${++formCounter}`;
-  private parts?: FormParts;
-  /** The element wrote the form itself (no form inside when it connected). */
-  private rendersForm = false;
-  /** What {@link syncForm} keeps up to date in the form the element wrote. */
+  /** The form, inputs and regions, written or found once (see {@link enhance}). */
+  private skeleton?: LoginFormSkeleton;
+  /** The labels, inputs and button of the form the element wrote (see {@link syncForm}). */
   private own?: {labels: [HTMLLabelElement, HTMLLabelElement]; inputs: [HTMLInputElement, HTMLInputElement]; submit: HTMLButtonElement};
-  private areas?: FormAreas;
+  private linksArea?: HTMLElement;
   private behaviour?: LoginFormBehaviour;
   private attaching?: Promise<LoginFormBehaviour>;
-  // The first view: warnings from the small detectors, until the behaviour is attached.
-  private readonly announcers = {userId: new FieldAnnouncer(), password: new FieldAnnouncer()};
-  private warnings: {userId: FieldWarning[]; password: FieldWarning[]} = {userId: [], password: []};
-  private composing?: 'userId' | 'password';
-  /** The {@link localeVersion} last rendered (-1: nothing yet). */
-  private renderedLocale = -1;
-  private capsLock = false;
-  /** The areas the first view built (with DOM calls), until the behaviour renders its own. */
-  private first: {userId?: FirstArea; password?: FirstArea} = {};
   /** The help links will be rendered after the next frame. */
   private linksPending = false;
-  /** The first view's toggle had focus when the behaviour took over: focus its own. */
-  private refocusToggle = false;
+
+  /** The toggle's one owner, from the first click: the behaviour only reads its state. */
+  private readonly reveal = new PasswordRevealController(this, {
+    input: () => this.skeleton?.password,
+    toggle: () => this.skeleton?.areas.password.toggle,
+    hideDelay: () =>
+      Number.isFinite(this.revealTimeout) && this.revealTimeout >= 0 ? this.revealTimeout : DEFAULT_REVEAL_HIDE_DELAY,
+  });
+
+  constructor() {
+    super();
+    // In the constructor: tags already in the page, upgraded by define() below, switch language too.
+    updateWhenLocaleChanges(this);
+  }
 
   /** The `<form>` the element works with (the page's, or its own). */
   get form(): HTMLFormElement | null {
-    return this.parts?.form ?? null;
+    return this.skeleton?.form ?? null;
   }
 
   /** The failure shown now, or `null`. */
@@ -323,44 +280,28 @@ export class SonetLoginForm extends ReactiveElement {
   }
 
   override connectedCallback(): void {
+    if (!this.skeleton) this.enhance();
     super.connectedCallback();
     void ensureSonetLocalization();
     adoptSonetStyles(this);
-    if (!this.parts) this.enhance();
-    for (const type of EVENTS) {
-      this.addEventListener(type, this.onEvent);
-    }
-    this.addEventListener('keydown', this.onEvent, true);
-    this.behaviour?.reconnect();
+    this.addEventListener('submit', this.onSubmit);
+    this.addEventListener('focusin', this.onFirstUse);
+    this.addEventListener('pointerdown', this.onFirstUse);
+    this.addEventListener('keydown', this.onKeyDown, true);
     if (this.errorParam && !this.errorCode) void this.attach().catch(() => {});
     whenIdle(() => {
-      if (!this.isConnected || !this.parts) return;
-      // Prefetch what the first use needs, and tell a member whose cookies are off before they try.
-      loadBehaviour().then(
-        (module) => {
-          void module.loadGuidance().catch(() => {});
-          void module.loadResponseMapping().catch(() => {});
-        },
-        () => {}
-      );
-      if (!this.behaviour) {
-        import('../../lib/capabilities.js').then(
-          ({cookiesWork}) => {
-            if (!cookiesWork()) void this.attach().catch(() => {});
-          },
-          () => {}
-        );
-      }
+      if (!this.isConnected || !this.skeleton) return;
+      // Warnings go live without waiting for a first touch; cookie guidance shows before a try.
+      void this.attach().catch(() => {});
     }, 2000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const type of EVENTS) {
-      this.removeEventListener(type, this.onEvent);
-    }
-    this.removeEventListener('keydown', this.onEvent, true);
-    this.behaviour?.disconnect();
+    this.removeEventListener('submit', this.onSubmit);
+    this.removeEventListener('focusin', this.onFirstUse);
+    this.removeEventListener('pointerdown', this.onFirstUse);
+    this.removeEventListener('keydown', this.onKeyDown, true);
     // A pending request is not aborted: a form moved in the page shows its result when back.
   }
 
@@ -394,27 +335,17 @@ export class SonetLoginForm extends ReactiveElement {
   }
 
   /**
-   * Attaches the behaviour (loading its module once per page). Updates wait for it
-   * (`updateComplete` settles once it is attached).
+   * Attaches the behaviour (loading its module once per page): a controller of this element
+   * that renders into the skeleton. `updateComplete` waits for an attach in progress.
    */
   private attach(): Promise<LoginFormBehaviour> {
     if (this.behaviour) return Promise.resolve(this.behaviour);
-    const parts = this.parts;
-    const areas = this.areas;
-    if (!parts || !areas) return Promise.reject(new Error('<sonet-login-form> has no user ID and password inputs'));
+    const skeleton = this.skeleton;
+    if (!skeleton) return Promise.reject(new Error('<sonet-login-form> has no user ID and password inputs'));
     this.attaching ??= loadBehaviour().then(
       ({LoginFormBehaviour}) => {
         this.attaching = undefined;
-        if (!this.behaviour) this.dropFirstView();
-        this.behaviour ??= new LoginFormBehaviour(this, {
-          parts,
-          areas,
-          idBase: this.idBase,
-          rendersForm: this.rendersForm,
-          announcers: this.announcers,
-          capsLock: this.capsLock,
-          composing: this.composing,
-        });
+        this.behaviour ??= new LoginFormBehaviour(this, skeleton);
         this.requestUpdate();
         return this.behaviour;
       },
@@ -428,28 +359,40 @@ export class SonetLoginForm extends ReactiveElement {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    // Also what the attach set off (a first toggle press, the analysis of what was typed).
-    while (this.attaching || this.isUpdatePending) {
+    while (this.attaching) {
       try {
         await this.attaching;
       } catch {
-        // Offline: the first view stays; nothing else to wait for.
+        // Offline: the skeleton stays; nothing else to wait for.
       }
       result = await super.getUpdateComplete();
     }
     return result;
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Markup
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('errorCode') && this.errorCode) void this.showError(this.errorCode).catch(() => {});
+  }
 
-  /** Finds the page's form, or renders one; then inserts the element's own areas around it. */
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    this.syncForm();
+    // Links follow the properties and the locale (whose change updates with nothing changed).
+    if (this.linksArea && !(changed.size === 1 && changed.has('busy'))) this.renderLinks(this.linksArea);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The skeleton
+
+  /**
+   * Finds the page's form, or writes one; then writes the regions the behaviour renders into:
+   * the alerts above the form, the area after each input (the password's holds the toggle), the
+   * links below. Runs once; nothing here is written again.
+   */
   private enhance(): void {
     let form = this.querySelector('form');
-    if (!form) {
-      this.rendersForm = true;
-      form = this.buildForm();
-    }
+    const rendersForm = !form;
+    if (!form) form = this.buildForm();
     const userId = form.querySelector<HTMLInputElement>(
       'input[autocomplete~="username"], input[name="user_id"], input[name="userId"], input[name="username"]'
     );
@@ -465,64 +408,63 @@ export class SonetLoginForm extends ReactiveElement {
     }
     if (!userId.id) userId.id = `${this.idBase}-user-id`;
     if (!password.id) password.id = `${this.idBase}-password`;
-    if (this.rendersForm) {
-      const [userIdLabel, passwordLabel] = form.querySelectorAll('label');
-      userIdLabel!.htmlFor = userId.id;
-      passwordLabel!.htmlFor = password.id;
-    }
-    describeBy(userId, `${userId.id}-warnings`);
-    describeBy(password, `${password.id}-warnings`);
-    this.parts = {form, userId, password};
-    const area = (className: string, part: string): HTMLElement => element('div', className, part);
-    const find = (className: string): HTMLElement => this.querySelector<HTMLElement>(`.${className}`)!;
-    const alerts = this.rendersForm ? find('sonet-login-form__alerts') : area('sonet-login-form__alerts', 'alerts');
-    const after = this.rendersForm ? find('sonet-login-form__after') : area('sonet-login-form__after', 'links');
-    const userIdArea = this.rendersForm ? find('sonet-login-form__user-id') : area('sonet-login-form__extras', 'extras');
-    const passwordArea = this.rendersForm ? find('sonet-login-form__password') : area('sonet-login-form__extras', 'extras');
-    if (!this.rendersForm) {
-      form.before(alerts);
-      form.after(after);
-      // After the input, or after the label that wraps it (a button inside a label would be
-      // activated by clicks on the label).
-      (userId.closest('label') ?? userId).after(userIdArea);
-      (password.closest('label') ?? password).after(passwordArea);
-    }
-    this.areas = {alerts, userId: userIdArea, password: passwordArea, after};
+    const content = element('div', 'sonet-login-form__guidance');
+    const status = element('p', 'sonet-login-form__status', {role: 'status'});
+    const alerts = element('div', 'sonet-login-form__alerts', {part: 'alerts'});
+    alerts.append(content, status);
+    const links = (this.linksArea = element('div', 'sonet-login-form__after', {part: 'links'}));
+    form.before(alerts);
+    form.after(links);
+    // The fields the element wrote have their areas; a page's inputs get one each, after the
+    // input or after the label that wraps it (a button inside a label would be activated by
+    // clicks on the label).
+    const area = (input: HTMLInputElement, kind: 'user-id' | 'password') => {
+      const container = element('div', 'sonet-field__area');
+      (input.closest('label') ?? input).after(container);
+      return buildFieldArea(container, input, kind);
+    };
+    const areas = this.ownAreas ?? {userId: area(userId, 'user-id'), password: area(password, 'password')};
+    this.skeleton = {
+      form,
+      userId,
+      password,
+      areas,
+      alerts: {container: alerts, content, status},
+      submit: form.querySelector<HTMLButtonElement | HTMLInputElement>(
+        'button[type="submit"], button:not([type]), input[type="submit"]'
+      ),
+      idBase: this.idBase,
+      rendersForm,
+      reveal: this.reveal,
+      navigate: (url) => this.navigate(url),
+    };
   }
 
+  /** The areas of the fields the element wrote. */
+  private ownAreas?: LoginFormSkeleton['areas'];
+
   /**
-   * The form the element writes when the page wrote none (the same markup as the example), built
-   * with DOM calls: no template to prepare and no parts to keep per form (`npm run bench`: the
-   * Lit template of this form took 3–5 ms of a fresh page's first render). What follows the
-   * properties (labels, names, `action`, the button's text and state) is set by
-   * {@link syncForm} in each update. The inputs say `aria-required` from the start; `required`
-   * itself (the browser's check on submit) is set when the behaviour attaches, which every
-   * submit waits for: an empty required input costs a page's first render a few ms of
-   * constraint-validation work.
+   * The form the element writes when the page wrote none: the README's markup, from the same
+   * builder as the standalone fields. What follows the properties (labels, names, `action`, the
+   * button's text) is set by {@link syncForm} in each update.
    */
   private buildForm(): HTMLFormElement {
-    const form = element('form', 'sonet-login-form__form', 'form', {method: 'post'});
-    const common = {autocapitalize: 'none', autocorrect: 'off', spellcheck: 'false', 'aria-required': 'true'};
-    const field = (areaClass: string, attributes: Record<string, string>) => {
-      const label = element('label', 'sonet-field__label', 'label');
-      const input = element('input', 'sonet-field__input', 'input', {...attributes, ...common});
-      form.append(element('div', 'sonet-field', 'field'));
-      form.lastElementChild!.append(label, input, element('div', areaClass));
-      return [label, input] as const;
-    };
-    const [userIdLabel, userId] = field('sonet-login-form__user-id', {type: 'text', inputmode: 'email', autocomplete: 'username'});
-    const [passwordLabel, password] = field('sonet-login-form__password', {type: 'password', autocomplete: 'current-password'});
-    const submit = form.appendChild(element('button', 'sonet-login-form__submit', 'submit', {type: 'submit'}));
-    this.own = {labels: [userIdLabel, passwordLabel], inputs: [userId, password], submit};
-    this.append(element('div', 'sonet-login-form__alerts', 'alerts'), form, element('div', 'sonet-login-form__after', 'links'));
-    this.syncForm();
+    const form = element('form', 'sonet-login-form__form', {part: 'form', method: 'post'});
+    const userId = buildField('user-id', `${this.idBase}-user-id`, 'username');
+    const password = buildField('password', `${this.idBase}-password`, 'current-password');
+    for (const {input} of [userId, password]) input.required = true;
+    const submit = element('button', 'sonet-login-form__submit', {part: 'submit', type: 'submit'});
+    form.append(userId.field, password.field, submit);
+    this.own = {labels: [userId.label, password.label], inputs: [userId.input, password.input], submit};
+    this.ownAreas = {userId, password};
+    this.append(form);
     return form;
   }
 
   /** Sets what the properties and the locale decide in the form the element wrote. */
   private syncForm(): void {
     const own = this.own;
-    const form = this.parts?.form ?? this.querySelector('form');
+    const form = this.skeleton?.form;
     if (!own || !form) return;
     const set = (node: Node, text: string): void => {
       if (node.textContent !== text) node.textContent = text;
@@ -535,15 +477,13 @@ export class SonetLoginForm extends ReactiveElement {
     own.inputs.forEach((input, i) => {
       if (input.name !== names[i]) input.name = names[i]!;
     });
-    set(own.submit, this.busy ? busyText() : this.submitLabel || msg('ログイン', {id: 'login-form.submit'}));
-    if (this.busy) own.submit.setAttribute('aria-disabled', 'true');
-    else own.submit.removeAttribute('aria-disabled');
+    // While busy the behaviour shows its own text in the button (on any form's button alike).
+    if (!this.busy) set(own.submit, this.submitLabel || msg('ログイン', {id: 'login-form.submit'}));
   }
 
   /**
-   * Renders the help links. Their module is requested after the form's first frame and does not
-   * hold up the form: the links appear below it once it has arrived (`updateComplete` does not
-   * wait). Asking for it costs a fresh page ~1.4 ms (`npm run bench`).
+   * Renders the help links, from their own module requested after the form's first frame: they
+   * appear below the form once it has arrived (`updateComplete` does not wait).
    */
   private renderLinks(area: HTMLElement): void {
     if (this.linksPending) return;
@@ -551,221 +491,45 @@ export class SonetLoginForm extends ReactiveElement {
     requestAnimationFrame(() =>
       setTimeout(() => {
         this.linksPending = false;
-        this.loadLinks(area);
+        (linksLoad ??= import('./login-form.links.js')).then(
+          (module) => module.renderLoginLinks(this, area),
+          // Offline before it loaded: no links (the guidance has its own); tried again on the next change.
+          () => {
+            linksLoad = undefined;
+          }
+        );
       })
     );
   }
 
-  private loadLinks(area: HTMLElement): void {
-    (linksLoad ??= import('./login-form.links.js')).then(
-      (module) => module.renderLoginLinks(this, area),
-      // Offline before it loaded: no links (the guidance has its own); tried again on the next change.
-      () => {
-        linksLoad = undefined;
-      }
-    );
-  }
+  // ---------------------------------------------------------------------------------------------
+  // Events before the behaviour arrives
 
-  /**
-   * The first view of the areas after the inputs (before the behaviour is attached): the
-   * password's toggle from the start; the user ID's warnings and status region from the first
-   * focus or press, or a warning (a paste without focus). The behaviour renders both areas and
-   * the form's status region when it attaches, on that same first focus or press — so every
-   * live region is in place before it can say anything. Built with DOM calls (no template parts
-   * kept per form); the markup is the one `shared/field-view.ts` renders, with the same ids.
-   * Texts are taken again each time (the locale).
-   */
-  private renderFirstView(which?: 'userId' | 'password'): void {
-    for (const field of ['userId', 'password'] as const) {
-      if (which && which !== field) continue;
-      // The user ID's area is built on the first focus or press (see onEvent), or for a warning.
-      if (field === 'userId' && !this.first.userId && !this.warnings.userId.length) continue;
-      const area = (this.first[field] ??= this.buildFirstArea(field));
-      if (!area) return;
-      if (area.toggle) area.toggle.textContent = msg('パスワードを表示', {id: 'field.show-password'});
-      const list = this.warnings[field];
-      if (list.length) {
-        const ul = document.createElement('ul');
-        ul.className = 'sonet-warnings';
-        for (const {code, level} of list) {
-          const li = ul.appendChild(document.createElement('li'));
-          li.className = 'sonet-warning';
-          li.setAttribute('part', 'warning');
-          li.dataset['code'] = code;
-          li.dataset['level'] = level;
-          li.textContent = warningText(code as 'empty', field === 'userId' ? 'user-id' : 'password');
-        }
-        area.warnings.replaceChildren(ul);
-      } else area.warnings.replaceChildren();
-      const said = this.announcers[field].text;
-      if (area.status.textContent !== said) area.status.textContent = said;
-    }
-  }
-
-  private buildFirstArea(field: 'userId' | 'password'): FirstArea | undefined {
-    const input = this.parts?.[field];
-    const container = this.areas?.[field];
-    if (!input || !container) return undefined;
-    let toggle: HTMLButtonElement | undefined;
-    if (field === 'password') {
-      toggle = element('button', 'sonet-toggle', 'toggle', {
-        type: 'button',
-        id: `${input.id}-toggle`,
-        'aria-pressed': 'false',
-        'aria-controls': input.id,
-      });
-      toggle.addEventListener('click', this.onFirstToggle);
-    }
-    const warnings = element('div', 'sonet-field__warnings', 'warnings', {id: `${input.id}-warnings`});
-    const status = element('div', 'sonet-visually-hidden', undefined, {role: 'status'});
-    container.replaceChildren(...(toggle ? [toggle] : []), warnings, status);
-    return {warnings, status, toggle};
-  }
-
-  /** Hands the areas over to the behaviour, which renders its own (same ids) in the next update. */
-  private dropFirstView(): void {
-    this.refocusToggle = !!this.first.password?.toggle && this.first.password.toggle === document.activeElement;
-    // The behaviour starts with the password hidden.
-    this.hideOffline?.();
-    for (const field of ['userId', 'password'] as const) {
-      if (this.first[field]) this.areas?.[field].replaceChildren();
-    }
-    this.first = {};
-  }
-
-  /** The detectors' warnings for one field; renders its area when they changed. */
-  private detect(which: 'userId' | 'password'): void {
-    const parts = this.parts;
-    if (!parts || this.behaviour) return;
-    const value = parts[which].value;
-    const codes =
-      which === 'userId' ? detectUserId(value, this.domain || undefined) : detectPassword(value).filter((c) => c !== 'look-alike');
-    const kind = which === 'userId' ? 'user-id' : 'password';
-    const warnings: FieldWarning[] = codes.map((code) => ({code, level: FINDING_RULES[code][which]!, text: warningText(code, kind)}));
-    if (which === 'password' && this.capsLock) {
-      warnings.unshift({code: 'caps-lock', level: 'error', text: warningText('caps-lock', 'password')});
-    }
-    const key = (list: FieldWarning[]): string => list.map((w) => w.code).join();
-    if (key(warnings) === key(this.warnings[which])) return;
-    this.warnings[which] = warnings;
-    this.announcers[which].update(warnings);
-    this.renderFirstView(which);
-  }
-
-  private readonly onFirstToggle = (): void => {
-    void this.attach().then(
-      (behaviour) => behaviour.password.reveal.toggle(),
-      () => this.toggleOffline()
-    );
+  private readonly onFirstUse = (): void => {
+    void this.attach().catch(() => {});
   };
 
-  /** While the password is shown by {@link toggleOffline}: hides it (also on `pagehide`). */
-  private hideOffline?: () => void;
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    // Enter that confirms an IME conversion must never submit (Safari sends keyCode 229 after
+    // compositionend; others set isComposing).
+    if (event.key === 'Enter' && (event.isComposing || event.keyCode === 229)) event.preventDefault();
+  };
 
-  /**
-   * Offline before the behaviour could load: the toggle still shows and hides the password,
-   * which is hidden again before the page is left (a restored page must not hold it as text).
-   */
-  private toggleOffline(): void {
-    const input = this.parts?.password;
-    const toggle = this.first.password?.toggle;
-    if (!input || !toggle) return;
-    if (this.hideOffline) return this.hideOffline();
-    const hide = (): void => {
-      removeEventListener('pagehide', hide);
-      this.hideOffline = undefined;
-      input.type = 'password';
-      toggle.setAttribute('aria-pressed', 'false');
-    };
-    this.hideOffline = hide;
-    input.type = 'text';
-    toggle.setAttribute('aria-pressed', 'true');
-    addEventListener('pagehide', hide);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('errorCode') && this.errorCode) void this.showError(this.errorCode).catch(() => {});
-  }
-
-  protected override update(changed: PropertyValues<this>): void {
-    super.update(changed);
-    // The areas around the inputs: inside the rendered form, or inserted into the page's.
-    if (!this.areas) return;
-    const behaviour = this.behaviour;
-    // A property other than `busy`, or the locale (its change requests an update without a
-    // property), re-renders everything; otherwise only what the behaviour marked changed.
-    const all = this.renderedLocale !== localeVersion || [...changed.keys()].some((k) => k !== 'busy');
-    this.renderedLocale = localeVersion;
-    if (all || changed.has('busy')) this.syncForm();
-    if (behaviour) {
-      behaviour.update(changed, all);
-      if (this.refocusToggle) {
-        this.refocusToggle = false;
-        this.querySelector<HTMLElement>(`[id="${this.parts!.password.id}-toggle"]`)?.focus({preventScroll: true});
+  /** A submit before the behaviour arrived: held, and sent again once it is attached. */
+  private readonly onSubmit = (event: Event): void => {
+    const skeleton = this.skeleton;
+    if (this.behaviour || !skeleton || event.target !== skeleton.form || event.defaultPrevented) return;
+    event.preventDefault();
+    const submitter = (event as SubmitEvent).submitter;
+    this.attach().then(
+      () => skeleton.form.requestSubmit(submitter),
+      // Offline before it could load: let the browser post the form itself (never as GET).
+      () => {
+        this.reveal.hide('submit');
+        skeleton.form.method = 'post';
+        if (skeleton.form.getAttribute('action') || this.action) HTMLFormElement.prototype.submit.call(skeleton.form);
       }
-    } else if (all) this.renderFirstView();
-    if (all) this.renderLinks(this.areas.after);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    this.behaviour?.updated(changed);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Events
-
-  private readonly onEvent = (event: Event): void => {
-    const parts = this.parts;
-    if (!parts) return;
-    const {type, target} = event;
-    const behaviour = this.behaviour;
-    if (type === 'keydown') {
-      const key = event as KeyboardEvent;
-      // Enter that confirms an IME conversion must never submit (Safari sends keyCode 229 after
-      // compositionend; others set isComposing).
-      if (key.key === 'Enter' && (key.isComposing || key.keyCode === 229)) event.preventDefault();
-    }
-    if (type === 'submit') {
-      if (target !== parts.form || event.defaultPrevented) return;
-      if (behaviour) return behaviour.onSubmit(event as SubmitEvent);
-      // The first submit before the behaviour arrived: hold it, attach, and submit again.
-      event.preventDefault();
-      if (this.composing) return;
-      const submitter = (event as SubmitEvent).submitter;
-      this.attach().then(
-        () => parts.form.requestSubmit(submitter),
-        // Offline before it could load: let the browser post the form itself.
-        () => {
-          this.hideOffline?.();
-          parts.form.method = 'post';
-          if (parts.form.getAttribute('action') || this.action) HTMLFormElement.prototype.submit.call(parts.form);
-        }
-      );
-      return;
-    }
-    if (type === 'focusin' || type === 'pointerdown') {
-      // The user ID's status region exists from the first focus (before anything is typed), also
-      // while the behaviour is still on its way.
-      if (!behaviour && !this.first.userId) {
-        this.first.userId = this.buildFirstArea('userId');
-        this.renderFirstView('userId');
-      }
-      void this.attach().catch(() => {});
-      return;
-    }
-    if (behaviour) return;
-    // The first view, until the behaviour is attached.
-    const which = target === parts.userId ? 'userId' : target === parts.password ? 'password' : undefined;
-    if (!which) return;
-    if (type === 'compositionstart') this.composing = which;
-    else if (type === 'compositionend') this.composing = undefined;
-    else if (type === 'input' && (this.composing || (event as InputEvent).isComposing)) return;
-    if (which === 'password' && (type === 'keydown' || type === 'keyup' || type === 'focusout')) {
-      const key = event as KeyboardEvent;
-      this.capsLock = type !== 'focusout' && typeof key.getModifierState === 'function' && key.getModifierState('CapsLock');
-    }
-    if (type === 'focusout') this.composing = undefined;
-    this.detect(which);
+    );
   };
 }
 

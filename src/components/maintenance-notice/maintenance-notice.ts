@@ -1,7 +1,6 @@
-import {LitElement, nothing, type PropertyValues} from 'lit';
-import {customElement, property} from 'lit/decorators.js';
+import {LitElement, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {html, literal, type StaticValue} from 'lit/static-html.js';
-import {localized, msg, str} from '@lit/localize';
+import {msg, str, updateWhenLocaleChanges} from '@lit/localize';
 import {ensureSonetLocalization, getSonetLocale} from '../../localization.js';
 import {safeLinkHref} from '../../lib/link-href.js';
 import {
@@ -88,31 +87,35 @@ const HEADINGS: readonly StaticValue[] = [literal`h2`, literal`h3`, literal`h4`,
  * <sonet-maintenance-notice src="/api/status.json" horizon-hours="48"></sonet-maintenance-notice>
  * ```
  */
-@customElement('sonet-maintenance-notice')
-// Below @customElement so it runs first: the element is defined (and the page's existing tags
-// upgraded) only after the locale-change controller is registered.
-@localized()
 export class SonetMaintenanceNotice extends LitElement {
   static override styles = maintenanceNoticeStyles;
 
+  static override properties: PropertyDeclarations = {
+    src: {},
+    infoHref: {attribute: 'info-href'},
+    horizonHours: {attribute: 'horizon-hours', type: Number},
+    headingLevel: {attribute: 'heading-level', type: Number, reflect: true},
+    clock: {attribute: false},
+  };
+
   /** URL of the JSON status feed. Empty: nothing is fetched and nothing shows. */
-  @property() src = '';
+  src = '';
 
   /**
    * The 障害・メンテナンス情報 page the banner links to. Default
    * `https://www.so-net.ne.jp/emerge/`. Only http(s) or relative URLs; others fall back to the
    * default.
    */
-  @property({attribute: 'info-href'}) infoHref = '';
+  infoHref = '';
 
   /** Hours ahead in which planned maintenance is announced (default 72; 0: only when it has begun). */
-  @property({attribute: 'horizon-hours', type: Number}) horizonHours = DEFAULT_HORIZON_HOURS;
+  horizonHours = DEFAULT_HORIZON_HOURS;
 
   /** Level of the heading, 2–6 (default 2; other values fall back to 2). */
-  @property({attribute: 'heading-level', type: Number, reflect: true}) headingLevel = 2;
+  headingLevel = 2;
 
   /** Time source and timers (tests and stories pass a fake clock). */
-  @property({attribute: false}) clock: CountdownClock = systemClock;
+  clock: CountdownClock = systemClock;
 
   private feed: StatusFeed | null = null;
   private current: StatusNotice | null = null;
@@ -121,6 +124,13 @@ export class SonetMaintenanceNotice extends LitElement {
   private loading: Promise<void> = Promise.resolve();
   private timer: unknown;
   private warned = false;
+
+  constructor() {
+    super();
+    // What @localized() does, in the constructor: instances the define() below upgrades (tags
+    // already in the page) switch language too.
+    updateWhenLocaleChanges(this);
+  }
 
   /** What the banner shows now, or `null` when it shows nothing. */
   get notice(): StatusNotice | null {
@@ -349,6 +359,8 @@ export class SonetMaintenanceNotice extends LitElement {
     `;
   }
 }
+
+customElements.define('sonet-maintenance-notice', SonetMaintenanceNotice);
 
 declare global {
   interface HTMLElementTagNameMap {

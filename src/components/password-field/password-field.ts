@@ -1,7 +1,6 @@
-import {html, type TemplateResult} from 'lit';
-import {customElement, property} from 'lit/decorators.js';
-import {localized, msg} from '@lit/localize';
-import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/password-reveal-controller.js';
+import type {PropertyDeclarations} from '@lit/reactive-element';
+import {msg, updateWhenLocaleChanges} from '@lit/localize';
+import {DEFAULT_REVEAL_HIDE_DELAY, PasswordRevealController} from '../../controllers/password-reveal-controller.js';
 import {FormFieldElement} from '../shared/form-field.js';
 import {PasswordCore} from '../shared/password-core.js';
 import {warningText} from '../shared/field-messages.js';
@@ -60,22 +59,43 @@ import {warningText} from '../shared/field-messages.js';
  * </form>
  * ```
  */
-@customElement('sonet-password-field')
-// Below @customElement so it runs first: the element is defined (and the page's existing tags
-// upgraded) only after the locale-change controller is registered.
-@localized()
 export class SonetPasswordField extends FormFieldElement {
+  static override properties: PropertyDeclarations = {
+    autocomplete: {},
+    revealTimeout: {attribute: 'reveal-timeout', type: Number},
+  };
+
   /** The input's `autocomplete` token: `current-password` (default) or `new-password`. */
-  @property() autocomplete: AutoFill = 'current-password';
+  autocomplete: AutoFill = 'current-password';
 
   /** Milliseconds the shown password stays visible after focus leaves the field (default 3000). */
-  @property({attribute: 'reveal-timeout', type: Number}) revealTimeout = DEFAULT_REVEAL_HIDE_DELAY;
+  revealTimeout = DEFAULT_REVEAL_HIDE_DELAY;
+
+  protected readonly kind = 'password';
 
   private readonly core = new PasswordCore(this, {
     input: () => this.input,
-    inputId: () => this.inputId,
-    hideDelay: () => (Number.isFinite(this.revealTimeout) && this.revealTimeout >= 0 ? this.revealTimeout : DEFAULT_REVEAL_HIDE_DELAY),
+    area: () => this.skeleton,
+    reveal: new PasswordRevealController(this, {
+      input: () => this.input,
+      toggle: () => this.skeleton?.toggle,
+      hideDelay: () => (Number.isFinite(this.revealTimeout) && this.revealTimeout >= 0 ? this.revealTimeout : DEFAULT_REVEAL_HIDE_DELAY),
+    }),
   });
+
+  constructor() {
+    super();
+    // In the constructor: tags already in the page, upgraded by define() below, switch language too.
+    updateWhenLocaleChanges(this);
+  }
+
+  protected override autocompleteToken(): string {
+    return this.autocomplete || 'current-password';
+  }
+
+  protected override defaultLabel(): string {
+    return msg('ユーザーIDパスワード', {id: 'field.password-label'});
+  }
 
   /** Whether the password is shown as text. */
   get revealed(): boolean {
@@ -101,26 +121,9 @@ export class SonetPasswordField extends FormFieldElement {
     this.core.analysis.clear();
     this.core.reveal.hide('reset');
   }
-
-  protected override render(): TemplateResult {
-    return html`<div class="sonet-field" part="field">
-      <label class="sonet-field__label" part="label" for=${this.inputId}
-        >${this.label || msg('ユーザーIDパスワード', {id: 'field.password-label'})}</label
-      >
-      <input
-        id=${this.inputId}
-        class="sonet-field__input"
-        part="input"
-        type="password"
-        autocomplete=${this.autocomplete || 'current-password'}
-        autocapitalize="none"
-        autocorrect="off"
-        spellcheck="false"
-      />
-      ${this.core.render()}
-    </div>`;
-  }
 }
+
+customElements.define('sonet-password-field', SonetPasswordField);
 
 declare global {
   interface HTMLElementTagNameMap {

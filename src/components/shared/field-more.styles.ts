@@ -1,37 +1,54 @@
 import {css} from 'lit';
 
 /**
- * Styles of what only the full field behaviour shows (`field-core.ts` and its cores): the shown
- * password's font and the user ID's one-tap fix. Outside `<sonet-login-form>`'s first load: its
- * behaviour module adopts them when it attaches (a toggle press or the fix always go through it);
+ * Styles of what the field cores render (`field-core.ts`): the warnings and the user ID's one-tap
+ * fix. Outside `<sonet-login-form>`'s first load: its behaviour adopts them when it attaches;
  * `<sonet-user-id-field>` and `<sonet-password-field>` adopt them with `fieldStyles`.
  *
  * Same conventions as `fieldStyles` (light DOM, adopted into the document or shadow root, the
  * `--_*` properties it sets on the element).
  */
 export const fieldMoreStyles = css`
-  /* While shown, I l 1 | and O 0 o must be told apart (seed: 「I」のつもりが「l」): a monospace
-     font with a slashed zero and distinct I/l/1, and a little letter spacing. Not in :where():
-     this must win over the page's own input font (change it with --sonet-field-reveal-font). */
-  sonet-login-form input[data-sonet-revealed],
-  sonet-password-field input[data-sonet-revealed] {
-    font-family: var(
-      --sonet-field-reveal-font,
-      'BIZ UDGothic',
-      'Cascadia Mono',
-      'Consolas',
-      'Menlo',
-      'DejaVu Sans Mono',
-      ui-monospace,
-      monospace
-    );
-    font-variant-numeric: slashed-zero;
-    letter-spacing: 0.08em;
+  :where(.sonet-warnings) {
+    display: flex;
+    flex-direction: column;
+    gap: 0.375rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  :where(.sonet-warning) {
+    padding: 0.375rem 0.625rem;
+    border: 1px solid transparent;
+    border-inline-start: 0.25rem solid var(--_warning);
+    border-radius: 0.25rem;
+    background: var(--_warning-bg);
+  }
+
+  :where(.sonet-warning__detail) {
+    display: block;
+  }
+
+  :where(.sonet-warning[data-level='error']) {
+    border-inline-start-color: var(--_error);
+    background: var(--_error-bg);
+  }
+
+  :where(.sonet-warning[data-level='info']) {
+    border-inline-start-color: var(--_info);
+    background: var(--_info-bg);
   }
 
   /* The fix button shares the toggle's look (fieldStyles); it is smaller and sits below the list. */
   :where(.sonet-fix) {
     min-block-size: 2.25rem;
     margin-block-start: 0.375rem;
+  }
+
+  @media (forced-colors: active) {
+    :where(.sonet-warning) {
+      border-color: CanvasText;
+    }
   }
 `;

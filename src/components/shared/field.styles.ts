@@ -1,10 +1,11 @@
 import {css, type CSSResult} from '@lit/reactive-element/css-tag.js';
 
 /**
- * Styles of the login fields, shared by `<sonet-login-form>`, `<sonet-user-id-field>` and
- * `<sonet-password-field>`: what their first view shows (fields, live warnings, the reveal
- * toggle, the submit button). What `<sonet-login-form>` shows only around the form or after a
- * failure is in `loginFormExtraStyles` (login-form-extras.styles.ts), outside the first load.
+ * Styles of the skeleton of the login fields (field-skeleton.ts), shared by `<sonet-login-form>`,
+ * `<sonet-user-id-field>` and `<sonet-password-field>`: labels, inputs, the reveal toggle and the
+ * shown password's font, the submit button, the empty regions. What the field cores render
+ * (warnings, the fix) is in `fieldMoreStyles`; what `<sonet-login-form>` shows only around the
+ * form or after a failure in `loginFormExtraStyles`. Both come with the behaviour.
  *
  * These elements render into the light DOM (password managers must see the inputs), so their
  * styles cannot live in a shadow root. They are adopted as a constructed stylesheet into the
@@ -133,42 +134,35 @@ export const fieldStyles = css`
     box-shadow: inset 0 0 0 0.18em var(--sonet-field-button-background, ButtonFace);
   }
 
+  /* While shown, I l 1 | and O 0 o must be told apart (seed: 「I」のつもりが「l」): a monospace
+     font with a slashed zero and distinct I/l/1, and a little letter spacing. Not in :where():
+     this must win over the page's own input font (change it with --sonet-field-reveal-font). */
+  sonet-login-form input[data-sonet-revealed],
+  sonet-password-field input[data-sonet-revealed] {
+    font-family: var(
+      --sonet-field-reveal-font,
+      'BIZ UDGothic',
+      'Cascadia Mono',
+      'Consolas',
+      'Menlo',
+      'DejaVu Sans Mono',
+      ui-monospace,
+      monospace
+    );
+    font-variant-numeric: slashed-zero;
+    letter-spacing: 0.08em;
+  }
+
   :where(.sonet-field__warnings:empty) {
     display: none;
   }
 
-  :where(.sonet-warnings) {
-    display: flex;
-    flex-direction: column;
-    gap: 0.375rem;
+  /* The form's status line takes no room while empty. */
+  :where(.sonet-login-form__status) {
     margin: 0;
-    padding: 0;
-    list-style: none;
   }
 
-  :where(.sonet-warning) {
-    padding: 0.375rem 0.625rem;
-    border: 1px solid transparent;
-    border-inline-start: 0.25rem solid var(--_warning);
-    border-radius: 0.25rem;
-    background: var(--_warning-bg);
-  }
-
-  :where(.sonet-warning__detail) {
-    display: block;
-  }
-
-  :where(.sonet-warning[data-level='error']) {
-    border-inline-start-color: var(--_error);
-    background: var(--_error-bg);
-  }
-
-  :where(.sonet-warning[data-level='info']) {
-    border-inline-start-color: var(--_info);
-    background: var(--_info-bg);
-  }
-
-  :where(.sonet-visually-hidden) {
+  :where(.sonet-visually-hidden, .sonet-login-form__status:empty) {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;
@@ -180,7 +174,8 @@ export const fieldStyles = css`
     border: 0;
   }
 
-  :where(.sonet-login-form__submit) {
+  /* The form's submit button: the element's, or the one the page wrote. */
+  :where(.sonet-login-form__submit, sonet-login-form form :is(button:not([type]), [type='submit'])) {
     min-block-size: 2.75rem;
     min-inline-size: 8em;
     padding: 0.5rem 1.5rem;
@@ -193,12 +188,12 @@ export const fieldStyles = css`
     cursor: pointer;
   }
 
-  :where(.sonet-login-form__submit[aria-disabled='true']) {
+  :where(.sonet-login-form__submit[aria-disabled='true'], sonet-login-form form :is(button:not([type]), [type='submit'])[aria-disabled='true']) {
     cursor: progress;
     opacity: 0.75;
   }
 
-  :where(.sonet-login-form__submit):focus-visible {
+  :where(.sonet-login-form__submit, sonet-login-form form :is(button:not([type]), [type='submit'])):focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -206,11 +201,7 @@ export const fieldStyles = css`
   /* Forced colors: the system palette replaces ours; borders keep warnings and the pressed
      toggle visible. */
   @media (forced-colors: active) {
-    :where(.sonet-warning) {
-      border-color: CanvasText;
-    }
-
-    :where(.sonet-toggle, .sonet-fix, .sonet-login-form__submit) {
+    :where(.sonet-toggle, .sonet-fix, .sonet-login-form__submit, sonet-login-form form :is(button:not([type]), [type='submit'])) {
       border-color: ButtonText;
     }
 

@@ -1,8 +1,8 @@
-import {LitElement, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
+import {ReactiveElement, type PropertyDeclarations, type PropertyValues} from '@lit/reactive-element';
 import {ensureSonetLocalization} from '../../localization.js';
 import {adoptSonetStyles} from './field.styles.js';
 import {fieldMoreStyles} from './field-more.styles.js';
+import {buildField, type FieldKind, type FieldSkeleton} from './field-skeleton.js';
 
 let counter = 0;
 
@@ -11,30 +11,40 @@ let counter = 0;
  *
  * The element takes part in its `<form>` through ElementInternals (`setFormValue`, `setValidity`
  * with the real `<input>` as anchor, reset / disable / restore callbacks) under its own `name`.
- * Its `<input>` is rendered into the element's light DOM — never into a shadow root, so
- * browsers' and third-party password managers find, fill and save it — with an `id`, a
+ * Its field is written into the element's light DOM once, on first connection, by the builder
+ * the login form uses too (`field-skeleton.ts`) — never into a shadow root, so browsers' and
+ * third-party password managers find, fill and save the `<input>` — with an `id`, a
  * `<label for>` and `autocomplete`, but without `name`, so the value is not submitted twice.
  *
  * @internal
  */
-export abstract class FormFieldElement extends LitElement {
+export abstract class FormFieldElement extends ReactiveElement {
   static formAssociated = true;
 
+  static override properties: PropertyDeclarations = {
+    name: {reflect: true},
+    label: {},
+    required: {type: Boolean, reflect: true},
+    disabled: {type: Boolean, reflect: true},
+  };
+
   /** The name the value is submitted under. */
-  @property({reflect: true}) name = '';
+  name = '';
 
   /** The visible label; the localized default when empty. */
-  @property() label = '';
+  label = '';
 
   /** The member must fill the field before the form submits (`valueMissing`). */
-  @property({type: Boolean, reflect: true}) required = false;
+  required = false;
 
   /** Disables the field (also set when an ancestor `<fieldset disabled>` disables it). */
-  @property({type: Boolean, reflect: true}) disabled = false;
+  disabled = false;
 
   protected readonly internals: ElementInternals;
   /** The id of the `<input>`, unique in the document. */
   protected readonly inputId = `sonet-field-${++counter}`;
+  /** The field the element wrote (on first connection). */
+  protected skeleton?: FieldSkeleton;
   private pendingValue?: string;
   private formDisabled = false;
 
@@ -43,9 +53,9 @@ export abstract class FormFieldElement extends LitElement {
     this.internals = this.attachInternals();
   }
 
-  /** The `<input>` in the element's light DOM (after the first render). */
+  /** The `<input>` in the element's light DOM (once connected). */
   get input(): HTMLInputElement | null {
-    return this.querySelector<HTMLInputElement>(`#${this.inputId}`);
+    return this.skeleton?.input ?? null;
   }
 
   /** The current value. */
@@ -104,18 +114,41 @@ export abstract class FormFieldElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    if (!this.skeleton) {
+      const skeleton = (this.skeleton = buildField(this.kind, this.inputId, this.autocompleteToken()));
+      this.append(skeleton.field);
+      skeleton.input.addEventListener('input', () => this.onValueChange());
+      const initial = this.pendingValue ?? this.initialValue();
+      this.pendingValue = undefined;
+      if (initial) skeleton.input.value = initial;
+    }
     super.connectedCallback();
     void ensureSonetLocalization();
     adoptSonetStyles(this);
     adoptSonetStyles(this, fieldMoreStyles);
   }
 
+  /** Which field the element is. */
+  protected abstract readonly kind: FieldKind;
+
+  /** The input's `autocomplete` token now. */
+  protected abstract autocompleteToken(): string;
+
+  /** The label's text when `label` is empty (localized). */
+  protected abstract defaultLabel(): string;
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    const skeleton = this.skeleton;
+    if (!skeleton) return;
+    // Each update: a locale change updates the element without a property change.
+    const text = this.label || this.defaultLabel();
+    if (skeleton.label.textContent !== text) skeleton.label.textContent = text;
+    const token = this.autocompleteToken();
+    if (skeleton.input.getAttribute('autocomplete') !== token) skeleton.input.setAttribute('autocomplete', token);
+  }
+
   protected override firstUpdated(): void {
-    const input = this.input!;
-    input.addEventListener('input', () => this.onValueChange());
-    const initial = this.pendingValue ?? this.initialValue();
-    this.pendingValue = undefined;
-    if (initial) input.value = initial;
     this.onValueChange();
   }
 

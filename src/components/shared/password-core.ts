@@ -1,19 +1,17 @@
-import type {TemplateResult} from 'lit';
 import {msg} from '@lit/localize';
 import {CapsLockController} from '../../controllers/caps-lock-controller.js';
 import {InputAnalysisController, type AnalysisPhase} from '../../controllers/input-analysis-controller.js';
-import {PasswordRevealController} from '../../controllers/password-reveal-controller.js';
+import type {PasswordRevealController} from '../../controllers/password-reveal-controller.js';
 import type {Finding} from '../../lib/findings.js';
 import {analyzePassword} from '../../lib/password.js';
 import {FieldCore, type FieldCoreOptions, type FieldHost, type FieldWarning} from './field-core.js';
 import {lookAlikeName} from './field-details.js';
 import {warningText} from './field-messages.js';
-import {passwordView} from './field-templates.js';
 
 /** Options of {@link PasswordCore}. */
 export interface PasswordCoreOptions extends FieldCoreOptions {
-  /** Milliseconds the password stays shown after focus leaves the field (default 3000). */
-  hideDelay?: () => number;
+  /** The host's show-password controller (it owns the toggle; this core reads its state). */
+  reveal: PasswordRevealController;
 }
 
 /**
@@ -29,27 +27,15 @@ export class PasswordCore extends FieldCore {
   readonly analysis: InputAnalysisController;
   readonly capsLock: CapsLockController;
   readonly reveal: PasswordRevealController;
-  private lastShown = false;
+  /** The reveal state last rendered: a core attached while the password is shown says nothing of it. */
+  private lastShown: boolean;
 
   constructor(host: FieldHost, options: PasswordCoreOptions) {
     super(host, options);
+    this.reveal = options.reveal;
+    this.lastShown = this.reveal.shown;
     this.analysis = new InputAnalysisController(host, {input: options.input, analyze: this.analyze});
     this.capsLock = new CapsLockController(host, {input: options.input});
-    this.reveal = new PasswordRevealController(host, {
-      input: options.input,
-      toggle: () => this.toggleButton(),
-      hideDelay: options.hideDelay,
-    });
-  }
-
-  /** The id of the show-password toggle. */
-  get toggleId(): string {
-    return `${this.options.inputId()}-toggle`;
-  }
-
-  private toggleButton(): HTMLElement | null {
-    const input = this.options.input();
-    return input ? (input.getRootNode() as Document | ShadowRoot).getElementById?.(this.toggleId) ?? null : null;
   }
 
   private readonly analyze = (value: string, phase: AnalysisPhase): Finding[] =>
@@ -63,11 +49,8 @@ export class PasswordCore extends FieldCore {
     const {shown, reason} = this.reveal;
     const revealChanged = shown !== this.lastShown;
     this.lastShown = shown;
-    if (revealChanged) {
-      // The look-alike line depends on the reveal state.
-      this.analysis.analyze(this.analysis.phase);
-      this.markRevealed();
-    }
+    // The look-alike line depends on the reveal state.
+    if (revealChanged) this.analysis.analyze(this.analysis.phase);
     super.hostUpdate();
     // Said once, politely (GOV.UK's show-password pattern); not when hidden by a submit or a
     // page change, where nobody is listening for it.
@@ -78,16 +61,6 @@ export class PasswordCore extends FieldCore {
           : msg('パスワードを隠しました。', {id: 'field.password-hidden'})
       );
     }
-  }
-
-  override hostUpdated(): void {
-    super.hostUpdated();
-    this.reveal.sync();
-    this.markRevealed();
-  }
-
-  private markRevealed(): void {
-    this.options.input()?.toggleAttribute('data-sonet-revealed', this.reveal.shown);
   }
 
   protected computeWarnings(): FieldWarning[] {
@@ -115,18 +88,4 @@ export class PasswordCore extends FieldCore {
     return warnings;
   }
 
-  protected override renderKey(): string {
-    return String(this.reveal.shown);
-  }
-
-  /** The toggle button, the warnings and the status region, rendered after the input. */
-  render(): TemplateResult {
-    return passwordView(
-      {input: this.options.inputId(), toggle: this.toggleId, warnings: this.warningsId},
-      this.reveal.shown,
-      () => this.reveal.toggle(),
-      this.warnings,
-      this.announcement
-    );
-  }
 }

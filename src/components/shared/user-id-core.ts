@@ -1,4 +1,4 @@
-import type {TemplateResult} from 'lit';
+import {html, nothing} from 'lit';
 import {InputAnalysisController, type AnalysisPhase} from '../../controllers/input-analysis-controller.js';
 import type {Finding} from '../../lib/findings.js';
 import {loadRomajiSuggestion} from '../../lib/romaji-loader.js';
@@ -6,7 +6,6 @@ import {analyzeUserId} from '../../lib/user-id.js';
 import {FieldCore, type FieldCoreOptions, type FieldHost, type FieldWarning} from './field-core.js';
 import {charsText, fixLabel} from './field-details.js';
 import {warningText} from './field-messages.js';
-import {userIdView} from './field-templates.js';
 
 /** Options of {@link UserIdCore}. */
 export interface UserIdCoreOptions extends FieldCoreOptions {
@@ -207,13 +206,11 @@ export class UserIdCore extends FieldCore {
     return this.offered ? `${this.offered.value}\u0000${this.offered.label}` : '';
   }
 
-  render(): TemplateResult {
+  /** The one-tap fix, after the warnings (inside their container, which the input references). */
+  protected override renderExtra(): unknown {
     const offered = this.offered;
-    return userIdView(
-      this.warningsId,
-      this.warnings,
-      this.announcement,
-      offered ? {label: offered.label, apply: this.applyOffered, press: this.showDetails} : undefined
-    );
+    return offered
+      ? html`<button type="button" class="sonet-fix" part="fix" @pointerdown=${this.showDetails} @click=${this.applyOffered}>${offered.label}</button>`
+      : nothing;
   }
 }

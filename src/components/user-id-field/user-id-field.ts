@@ -1,6 +1,5 @@
-import {html, type TemplateResult} from 'lit';
-import {customElement, property} from 'lit/decorators.js';
-import {localized, msg} from '@lit/localize';
+import type {PropertyDeclarations} from '@lit/reactive-element';
+import {msg, updateWhenLocaleChanges} from '@lit/localize';
 import {FormFieldElement} from '../shared/form-field.js';
 import {UserIdCore} from '../shared/user-id-core.js';
 import {warningText} from '../shared/field-messages.js';
@@ -56,22 +55,43 @@ import {warningText} from '../shared/field-messages.js';
  * </form>
  * ```
  */
-@customElement('sonet-user-id-field')
-// Below @customElement so it runs first: the element is defined (and the page's existing tags
-// upgraded) only after the locale-change controller is registered.
-@localized()
 export class SonetUserIdField extends FormFieldElement {
+  static override properties: PropertyDeclarations = {
+    defaultValue: {attribute: 'value'},
+    domain: {},
+    autocomplete: {},
+  };
+
   /** The initial value, and the value after a form reset. */
-  @property({attribute: 'value'}) defaultValue = '';
+  defaultValue = '';
 
   /** The mail domain that must not follow the subdomain (default `so-net.ne.jp`). */
-  @property() domain = '';
+  domain = '';
 
   /** The input's `autocomplete` token (default `username`). */
-  @property() autocomplete: AutoFill = 'username';
+  autocomplete: AutoFill = 'username';
 
-  private readonly core = new UserIdCore(this, {input: () => this.input,
-    inputId: () => this.inputId, domain: () => this.domain});
+  protected readonly kind = 'user-id';
+
+  private readonly core = new UserIdCore(this, {
+    input: () => this.input,
+    area: () => this.skeleton,
+    domain: () => this.domain,
+  });
+
+  constructor() {
+    super();
+    // In the constructor: tags already in the page, upgraded by define() below, switch language too.
+    updateWhenLocaleChanges(this);
+  }
+
+  protected override autocompleteToken(): string {
+    return this.autocomplete || 'username';
+  }
+
+  protected override defaultLabel(): string {
+    return msg('ユーザーID', {id: 'field.user-id-label'});
+  }
 
   protected override initialValue(): string {
     return this.defaultValue;
@@ -88,27 +108,9 @@ export class SonetUserIdField extends FormFieldElement {
   protected override resetCore(): void {
     this.core.analysis.clear();
   }
-
-  protected override render(): TemplateResult {
-    return html`<div class="sonet-field" part="field">
-      <label class="sonet-field__label" part="label" for=${this.inputId}
-        >${this.label || msg('ユーザーID', {id: 'field.user-id-label'})}</label
-      >
-      <input
-        id=${this.inputId}
-        class="sonet-field__input"
-        part="input"
-        type="text"
-        inputmode="email"
-        autocomplete=${this.autocomplete || 'username'}
-        autocapitalize="none"
-        autocorrect="off"
-        spellcheck="false"
-      />
-      ${this.core.render()}
-    </div>`;
-  }
 }
+
+customElements.define('sonet-user-id-field', SonetUserIdField);
 
 declare global {
   interface HTMLElementTagNameMap {
