@@ -144,7 +144,11 @@ export class SonetErrorHelp extends LitElement {
    */
   @property({reflect: true}) code = '';
 
-  /** The code as the server sent it (`serverCode` of `mapLoginResponse()`), shown as text in the support box. */
+  /**
+   * The code as the server sent it (`displayServerCode()` of what `mapLoginResponse()` read),
+   * shown as text in the support box when it is a known code spelled otherwise than `code`
+   * (`ss503`, `E500`); any other value is not shown.
+   */
   @property({attribute: 'server-code'}) serverCode = '';
 
   /** Seconds until a retry makes sense (`SS503`, `locked`), counted from when it is set. */
@@ -173,39 +177,60 @@ export class SonetErrorHelp extends LitElement {
   @property({attribute: 'occurred-at'}) occurredAt: string | number | null = null;
 
   /**
-   * ユーザーID / パスワードの確認や再設定 (電話発信による本人認証, 個人会員のみ).
-   * Default `https://www.so-net.ne.jp/support/password/`. Only http(s) or relative URLs.
+   * ユーザーID / パスワードの確認や再設定 (電話発信による本人認証, 個人会員のみ). The default,
+   * `https://www.so-net.ne.jp/support/password/`, is a guess to confirm: set this attribute.
+   * Only http(s) or relative URLs.
    */
   @property({attribute: 'reset-href'}) resetHref = '';
 
   /**
-   * 「So-net ユーザーID 自動変更のご案内」 mail. Default: the So-net support page on login
-   * failures, which links to it. Only http(s) or relative URLs.
+   * 「So-net ユーザーID 自動変更のご案内」 mail. The default,
+   * `https://support.so-net.ne.jp/supportsitedetailpage?id=000010196` (taken to be the support
+   * page on login failures, which links to it), is a guess to confirm: set this attribute.
+   * Only http(s) or relative URLs.
    */
   @property({attribute: 'id-change-href'}) idChangeHref = '';
 
   /**
-   * マイページ「各種サービスのログイン履歴」. Default `https://www.so-net.ne.jp/retail/u/` (My
-   * Page). Only http(s) or relative URLs.
+   * マイページ「各種サービスのログイン履歴」. The default, `https://www.so-net.ne.jp/retail/u/`
+   * (taken to be My Page), is a guess to confirm: set this attribute. Only http(s) or relative
+   * URLs.
    */
   @property({attribute: 'login-history-href'}) loginHistoryHref = '';
 
   /**
-   * キャッシュ (インターネット一時ファイル) を削除する方法. Default: the So-net support page on
-   * login failures, which links to it. Only http(s) or relative URLs.
+   * キャッシュ (インターネット一時ファイル) を削除する方法. The default,
+   * `https://support.so-net.ne.jp/supportsitedetailpage?id=000010196` (taken to link to it), is
+   * a guess to confirm: set this attribute. Only http(s) or relative URLs.
    */
   @property({attribute: 'cache-help-href'}) cacheHelpHref = '';
 
   /**
-   * ID とパスワードを間違いなく入力する方法. Default
-   * `https://support.so-net.ne.jp/supportsitedetailpage?id=000012311`. Only http(s) or relative URLs.
+   * コントロール パネルの表示方法 (Windows 8.1 / Windows 8), linked from the Internet Options
+   * steps. The default, `https://support.so-net.ne.jp/supportsitedetailpage?id=000010196` (taken
+   * to be the support page on login errors, which links to it), is a guess to confirm: set this
+   * attribute. Only http(s) or relative URLs.
+   */
+  @property({attribute: 'control-panel-help-href'}) controlPanelHelpHref = '';
+
+  /**
+   * ID とパスワードを間違いなく入力する方法. The default,
+   * `https://support.so-net.ne.jp/supportsitedetailpage?id=000012311`, is a guess to confirm:
+   * set this attribute. Only http(s) or relative URLs.
    */
   @property({attribute: 'input-help-href'}) inputHelpHref = '';
 
-  /** 障害・メンテナンス情報. Default `https://www.so-net.ne.jp/emerge/`. Only http(s) or relative URLs. */
+  /**
+   * 障害・メンテナンス情報. The default, `https://www.so-net.ne.jp/emerge/`, is a guess to
+   * confirm: set this attribute. Only http(s) or relative URLs.
+   */
   @property({attribute: 'maintenance-href'}) maintenanceHref = '';
 
-  /** 会員サポート. Default `https://support.so-net.ne.jp/`. Only http(s) or relative URLs. */
+  /**
+   * 会員サポート, where the operator chat (個人会員のみ, 9:00～18:00) is. Default
+   * `https://support.so-net.ne.jp/` (the address the support pages give). Only http(s) or
+   * relative URLs.
+   */
   @property({attribute: 'support-href'}) supportHref = '';
 
   /** Time source of the countdown and of the default `occurred-at` (tests and stories). */
@@ -383,6 +408,7 @@ export class SonetErrorHelp extends LitElement {
       idChange: safeLinkHref(this.idChangeHref, d.idChange),
       loginHistory: safeLinkHref(this.loginHistoryHref, d.loginHistory),
       cacheHelp: safeLinkHref(this.cacheHelpHref, d.cacheHelp),
+      controlPanelHelp: safeLinkHref(this.controlPanelHelpHref, d.controlPanelHelp),
       inputHelp: safeLinkHref(this.inputHelpHref, d.inputHelp),
       maintenance: safeLinkHref(this.maintenanceHref, d.maintenance),
       support: safeLinkHref(this.supportHref, d.support),
