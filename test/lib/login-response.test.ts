@@ -543,3 +543,50 @@ describe('displayServerCode()', () => {
     }
   });
 });
+
+// The audit of issue 20 tried these against the landed code and they failed; they stay failed.
+describe('attacks that failed (regressions)', () => {
+  const base = 'https://www.so-net.ne.jp/login/';
+  const redirects = ['//evil.example', '///evil.example', '/\\evil.example', 'https:\\\\evil.example', 'https:/\\evil.example', ' JAVASCRIPT:alert(1)', 'java\nscript:alert(1)', 'https://u:p@www.so-net.ne.jp/', 'data:text/html,x', 'blob:https://www.so-net.ne.jp/x', 'https://www.so-net.ne.jp:444/'];
+  for (const target of redirects) {
+    it(`follows no redirect to ${JSON.stringify(target)}`, () => {
+      expect(sameOriginRedirect(target, base)).to.equal(null);
+    });
+  }
+
+  const deep: Array<[string, string]> = [
+    ['a 20,000-deep JSON array', '['.repeat(20000) + ']'.repeat(20000)],
+    ['a 20,000-deep JSON object', '{"a":'.repeat(20000) + '1' + '}'.repeat(20000)],
+    ['a 12,000-deep JSON object under the parse limit', '{"":'.repeat(12000) + '1' + '}'.repeat(12000)],
+  ];
+  for (const [name, body] of deep) {
+    for (const status of [200, 401]) {
+      it(`maps ${name} on a ${status} without throwing`, () => {
+        const result = mapLoginResponse({status, body, now: NOW});
+        expect(result.ok).to.equal(status === 200);
+      });
+    }
+  }
+
+  const lookAlikes: Array<[string, LoginResponseInput, LoginResponseResult]> = [
+    ['a Cyrillic ЅЅ503 code', {status: 401, body: '{"code":"\u0405\u0405503"}'}, {ok: false, code: 'invalid-credentials', serverCode: '\u0405\u0405503'}],
+    ['a Cyrillic ЅЅ503 on a page', {status: 403, body: html('<p>コード:\u0405\u0405503</p>')}, {ok: false, code: 'invalid-credentials'}],
+    ['SS503 split by a zero-width space', {status: 401, body: '{"code":"S\u200bS503"}'}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+  ];
+  for (const [name, input, expected] of lookAlikes) {
+    it(`maps ${name} as ${expected.code}`, () => {
+      expect(mapLoginResponse({now: NOW, ...input})).to.deep.equal(expected);
+    });
+  }
+
+  it('shows no look-alike code in the support box', () => {
+    expect(displayServerCode('\u0405\u0405503', null)).to.equal(undefined);
+    expect(displayServerCode('S\u200bS503', null)).to.equal('SS503');
+  });
+
+  it('keeps markup in a server code as text, and shows none of it', () => {
+    const result = mapLoginResponse({status: 400, body: '{"code":"<img src=x onerror=alert(1)>"}', now: NOW});
+    expect(result.serverCode).to.equal('<img src=x onerror=alert(1)>');
+    expect(displayServerCode(result.serverCode, null)).to.equal(undefined);
+  });
+});
