@@ -93,7 +93,10 @@ export const CookiesDisabled: Story = {args: {code: 'cookies-disabled', browser:
 /** JavaScript is off (the server-rendered page shows this after a plain form post); Edge's steps first. */
 export const JavascriptDisabled: Story = {args: {code: 'javascript-disabled', browser: 'edge'}};
 
-/** A code the library does not know: the general steps, with the server's code shown as text. */
+/**
+ * A code the library does not know: the general steps; the server's code is not repeated in the
+ * support box (only known codes are).
+ */
 export const Unknown: Story = {args: {code: 'E1234', 'server-code': 'E1234'}};
 
 // --- 500 in each browser ------------------------------------------------------------------
@@ -101,11 +104,11 @@ export const Unknown: Story = {args: {code: 'E1234', 'server-code': 'E1234'}};
 /** 500 in Microsoft Edge: its cookie and JavaScript steps open first. */
 export const Code500Edge: Story = {args: {code: '500', browser: 'edge'}};
 
-/** 500 in Google Chrome on a computer. */
+/**
+ * 500 in Google Chrome on a computer: the support pages give no steps for it, so no browser's
+ * steps open first and the member picks one.
+ */
 export const Code500Chrome: Story = {args: {code: '500', browser: 'chrome'}};
-
-/** 500 in Firefox (its JavaScript switch is in about:config). */
-export const Code500Firefox: Story = {args: {code: '500', browser: 'firefox'}};
 
 /** 500 in Safari on a Mac. */
 export const Code500SafariMac: Story = {args: {code: '500', browser: 'safari-mac'}};
@@ -173,7 +176,7 @@ export const SS503English: Story = {
 export const InvalidCredentialsEnglish: Story = {...inEnglish, args: {code: 'invalid-credentials'}};
 
 /** 500 with the browser steps, in English. */
-export const Code500English: Story = {...inEnglish, args: {code: '500', browser: 'firefox'}};
+export const Code500English: Story = {...inEnglish, args: {code: '500', browser: 'edge'}};
 
 /** SS503 in dark mode (`prefers-color-scheme: dark`). */
 export const SS503Dark: Story = {

@@ -280,8 +280,8 @@ const ERROR_TEXT = {
     en: 'The user ID or user ID password is incorrect. Type both in half-width letters and digits, minding upper and lower case.',
   },
   SS503: {
-    ja: 'ログインの失敗が一定回数を超えたため、アクセスを制限しています。しばらく時間を置いてから、再度ログインをお試しください。パスワードを再設定しても、この制限は解除されません。',
-    en: 'Access is restricted because logging in failed too many times. Please wait a while, then try again. Re-setting the password does not lift this restriction.',
+    ja: 'ログインの失敗が一定回数を超えたため、アクセスを制限しています。しばらく時間を置いてから、再度ログインをお試しください。',
+    en: 'Access is restricted because logging in failed too many times. Please wait a while, then try again.',
   },
   ce500: {
     ja: 'ログイン後に、本来表示したかったページへうまく移動できませんでした。ブラウザの戻るボタンなどで一度お戻りいただき、リンクなどから再度アクセスしてください。',

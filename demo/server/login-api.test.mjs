@@ -3,17 +3,37 @@
 import {after, before, beforeEach, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import {readFile} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
 import ts from 'typescript';
 import {startDemoServer} from './demo-server.mjs';
 import {CSRF_COOKIE} from './login-api.mjs';
 import {DEMO_PASSWORD, DEMO_USER_ID} from './login-state.mjs';
 
-/** src/lib/status-feed.ts (no imports), compiled with the project's TypeScript. */
+/**
+ * src/lib/status-feed.ts and the src/lib modules it imports, compiled with the project's
+ * TypeScript into a temporary folder (as .mjs, so Node reads them as modules), then imported.
+ */
 async function statusFeedLib() {
-  const source = await readFile(new URL('../../src/lib/status-feed.ts', import.meta.url), 'utf8');
-  const {outputText} = ts.transpileModule(source, {compilerOptions: {module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2021}});
-  return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+  const dir = await mkdtemp(join(tmpdir(), 'sonet-status-feed-'));
+  const done = new Set();
+  async function compile(name) {
+    if (done.has(name)) return;
+    done.add(name);
+    const source = await readFile(new URL(`../../src/lib/${name}.ts`, import.meta.url), 'utf8');
+    const {outputText} = ts.transpileModule(source, {compilerOptions: {module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2021}});
+    const deps = [...outputText.matchAll(/from '\.\/([a-z0-9-]+)\.js'/g)].map((m) => m[1]);
+    await writeFile(join(dir, `${name}.mjs`), outputText.replace(/from '\.\/([a-z0-9-]+)\.js'/g, "from './$1.mjs'"));
+    for (const dep of deps) await compile(dep);
+  }
+  try {
+    await compile('status-feed');
+    return await import(pathToFileURL(join(dir, 'status-feed.mjs')).href);
+  } finally {
+    await rm(dir, {recursive: true, force: true});
+  }
 }
 
 const JSON_ACCEPT = {Accept: 'application/json'};

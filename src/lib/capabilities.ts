@@ -9,14 +9,16 @@
  *
  * ## JavaScript turned off
  * Script cannot detect that script is off. The page itself must carry the message, in markup
- * that only renders without JavaScript, next to the light-DOM login form (the login form's
- * `javascript-disabled` help explains the settings):
+ * that only renders without JavaScript, next to the light-DOM login form. The plain form the
+ * page wrote still logs in, so the message says so (as the `javascript-disabled` help does) and
+ * only asks for JavaScript for what needs it:
  *
  * ```html
  * <noscript>
- *   <p class="sonet-noscript" role="alert" lang="ja">
- *     JavaScript が無効になっているため、ログインできません。
- *     ブラウザの設定で JavaScript を有効にしてから、ページを再読み込みしてください。
+ *   <p class="sonet-noscript" lang="ja">
+ *     JavaScript が無効になっています。このままでもログインできますが、入力の誤りをその場でお知らせする
+ *     機能や、パスワードを表示して確認する機能を使うには、ブラウザの設定で JavaScript と Cookie を
+ *     有効にしてください。
  *   </p>
  * </noscript>
  * ```

@@ -70,6 +70,55 @@ export function resetFailures(storage: CounterStorage | null | undefined, key = 
 }
 
 /**
+ * Where a failure shown by the login form came from:
+ * - `response`: the login endpoint's answer to a request the form sent;
+ * - `host`: the page's own script, with the answer it got (`showError()` in event mode);
+ * - `attribute`: the `error-code` attribute (markup, also present on reloads and back/forward);
+ * - `query`: the query parameter named by `error-param` (anyone can send a link with one).
+ */
+export type FailureSource = 'response' | 'host' | 'attribute' | 'query';
+
+/**
+ * True when a failure counts toward the consecutive-failure count of the lockout notice: a
+ * wrong ID or password (`invalid-credentials`) that a real answer reported (`response` or
+ * `host`). A crafted `?error=` link, or an `error-code` page reloaded three times, must not
+ * tell the member 「3 回続けて失敗」. Never throws.
+ *
+ * | `code` | `source` | result |
+ * |---|---|---|
+ * | `invalid-credentials` | `response`, `host` | `true` |
+ * | `invalid-credentials` | `attribute`, `query`, anything else | `false` |
+ * | any other code (`SS503`, `500`, `network`, …), or not a string | any | `false` |
+ *
+ * @example
+ * ```ts
+ * if (countsAsFailedAttempt(code, 'response')) failures = recordFailure(sessionStorage);
+ * ```
+ */
+export function countsAsFailedAttempt(code: unknown, source: unknown): boolean {
+  return code === 'invalid-credentials' && (source === 'response' || source === 'host');
+}
+
+/**
+ * The number of failures the host says locks an account (`lock-threshold`), or `undefined`
+ * when it configured none: the notice then states no number (the support page says only
+ * 一定回数, so 「目安として 5 回」 would be a number nobody confirmed). Accepts a positive
+ * integer (raised to {@link LOCKOUT_NOTICE_FROM}); anything else is `undefined`.
+ *
+ * | value | result |
+ * |---|---|
+ * | `5`, `'5'`, `' 10 '` | `5`, `5`, `10` |
+ * | `1` | `2` ({@link LOCKOUT_NOTICE_FROM}) |
+ * | `null`, `undefined`, `''`, `'0'`, `-3`, `2.5`, `'five'`, `'0x10'`, `NaN` | `undefined` |
+ */
+export function configuredLockThreshold(value: unknown): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[0-9]+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) return undefined;
+  return Math.max(n, LOCKOUT_NOTICE_FROM);
+}
+
+/**
  * Parses a `lock-threshold` attribute value: a positive integer, else the default (5).
  * A threshold below {@link LOCKOUT_NOTICE_FROM} is raised to it.
  */

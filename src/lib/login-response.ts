@@ -11,23 +11,44 @@
  * | # | condition | result |
  * |---|---|---|
  * | 1 | `status` 0 (fetch got no HTTP answer, or an opaque redirect) | `network` |
- * | 2 | the body names a known code: JSON `code` / `errorCode` / `error_code` / `error` / `error.code`, a `コード:XXX` (or `code: XXX`) in the visible text of an HTML/text page, a bare `SS503` / `ce500` token, the "ユーザーID や ユーザーIDパスワードが正しくありません" sentence | that code, the first one named (even on 2xx: some pages answer errors with 200 — but a 2xx page naming *several* different codes is a help page listing them, and is ignored) |
- * | 3 | JSON `maintenance: true` | `maintenance` |
- * | 4 | 2xx, and the JSON body says `ok: false` / `success: false` / has a non-empty `error` | `unknown` (not ok) |
- * | 5 | 2xx | ok |
- * | 6 | 401, 403 | `invalid-credentials` |
- * | 7 | 423 Locked | `locked` |
- * | 8 | 429 Too Many Requests | `SS503` (So-net's access restriction after repeated failures) |
- * | 9 | 408 Request Timeout | `network` |
- * | 10 | 503 with a maintenance hint in the body (JSON code `maintenance`, or text such as "メンテナンス中" / "メンテナンスを実施" / "under maintenance") | `maintenance` |
- * | 11 | any other 5xx, 503 included | `500` — the seed page's catch-all "「コード:500」が表示される / その他正常に画面が表示されない場合" |
- * | 12 | anything else (3xx, other 4xx, nonsense statuses) | `unknown` |
+ * | 2 | 2xx with a JSON object body (the success contract below) that reports a failure | the code it names, else `unknown` |
+ * | 3 | 2xx, not JSON, with the host's `errorMarker` in the body | the code the page's text names (the first), else `unknown` |
+ * | 4 | 2xx otherwise | ok — whatever the page's text says |
+ * | 5 | the body names a known code: JSON `code` / `errorCode` / `error_code` / `error` / `error.code` / a code in `message`, a `コード:XXX` (or `code: XXX`) in the visible text of an HTML/text page, a bare `SS503` / `ce500` token, the "ユーザーID や ユーザーIDパスワードが正しくありません" sentence | that code, the first one named |
+ * | 6 | JSON `maintenance: true` | `maintenance` |
+ * | 7 | 401, 403 | `invalid-credentials` |
+ * | 8 | 423 Locked | `locked` |
+ * | 9 | 429 Too Many Requests | `SS503` (So-net's access restriction after repeated failures) |
+ * | 10 | 408 Request Timeout | `network` |
+ * | 11 | 503 with a maintenance hint in the body (JSON code `maintenance`, or text such as "メンテナンス中" / "メンテナンスを実施" / "under maintenance") | `maintenance` |
+ * | 12 | 500, and 503 without a maintenance hint | `500` — the seed page's "「コード:500」が表示される / その他正常に画面が表示されない場合" |
+ * | 13 | any other 5xx (502, 504 from a proxy or gateway, …) | `maintenance`: the server side failed, so the member is sent to the status page and asked to wait, not to change browser settings |
+ * | 14 | anything else (3xx, other 4xx, nonsense statuses) | `unknown` |
+ *
+ * ## The success contract of a 2xx answer
+ *
+ * A 2xx answer is a success unless it says otherwise in one of these two ways; the text of an
+ * HTML page is never read for it (a landing page whose FAQ quotes an error message, or lists
+ * the codes, is still a success).
+ *
+ * | the 2xx body | result |
+ * |---|---|
+ * | JSON object with `ok: false` or `success: false` | failure: the code of `code` / `errorCode` / `error_code` / `error` / `error.code` (or a code in `message`) when known, else `unknown` |
+ * | JSON object with a non-empty `code`, `errorCode`, `error_code` or `error` | failure, as above |
+ * | JSON object with `maintenance: true` | `maintenance` |
+ * | any other JSON object (`{"ok": true, "redirect": "/mypage/"}`, `{}`) | success |
+ * | not a JSON object (HTML, text), when the host set `errorMarker` and the first {@link BODY_SCAN_LIMIT} characters contain it literally | failure: the code the page's visible text names (the first), else `unknown` |
+ * | anything else (HTML, text, empty, broken JSON) | success |
  *
  * A bare 503 maps to `500`, not `SS503`: So-net shows `SS503` *as a code on its error page*, which
- * rule 2 finds; an unexplained 503 is an overloaded or failing server, for which the `500`
+ * rule 5 finds; an unexplained 503 is an overloaded or failing server, for which the `500`
  * guidance (wait, reload, clear the cache) is the right one. A page that merely links to
  * "障害・メンテナンス情報" is not a maintenance hint — only wording that says maintenance is
  * happening is.
+ *
+ * `Retry-After` (RFC 9110 §10.2.3) is read in its two forms only: delta-seconds (ASCII digits)
+ * and an HTTP-date (IMF-fixdate, or the obsolete RFC 850 and asctime forms); anything else
+ * (`-5`, `1.5`, `0x10`, `１２０`, `foo 2030`) is ignored.
  *
  * ## Bounds and choices
  * - Only the first {@link BODY_SCAN_LIMIT} characters of a body are scanned for codes; JSON is
@@ -55,6 +76,8 @@
  * if (!result.ok) showHelp(result.code, result.retryAfterSeconds);
  * ```
  */
+
+import {parseHttpDate} from './retry-time.js';
 
 /** Every failure the login form knows how to explain, in the order the help lists them. */
 export const LOGIN_ERROR_CODES = [
@@ -87,6 +110,12 @@ export interface LoginResponseInput {
   url?: string;
   /** Current time in ms since the epoch, for `Retry-After` dates. Default `Date.now()`. */
   now?: number;
+  /**
+   * A literal string (1–200 characters) that the host's error pages carry, such as
+   * `<meta name="sonet-login-error">`: a 2xx body that contains it is a failure. Without it, a
+   * 2xx answer fails only through the JSON contract (see the module documentation).
+   */
+  errorMarker?: string | null;
 }
 
 /** The mapped outcome of a login request. */
@@ -225,8 +254,10 @@ export function mapFetchFailure(
  * Rejected: other origins (`//evil.example`, `https://a@evil.example`), other schemes
  * (`javascript:`, `data:`, `blob:`), backslashes anywhere (browsers read `/\evil` as `//evil`),
  * control characters (browsers silently drop tab and newline: `java\tscript:`), URLs carrying
- * a user name or password, targets longer than 2048 characters, and any base that is not
- * http(s) itself.
+ * a user name or password, targets longer than 2048 characters, any base that is not http(s)
+ * itself, and targets whose resolved path begins with `//` (`/.//evil.example` lands on
+ * `https://host//evil.example`: same origin, but a host that re-navigates to its `pathname`
+ * would leave for `evil.example`).
  *
  * @example
  * ```ts
@@ -246,9 +277,85 @@ export function sameOriginRedirect(target: string | null | undefined, base: stri
     const url = new URL(trimmed, baseUrl);
     if (url.protocol !== baseUrl.protocol || url.origin !== baseUrl.origin) return null;
     if (url.username || url.password) return null;
+    if (url.pathname.startsWith('//')) return null;
     return url.href;
   } catch {
     return null;
+  }
+}
+
+/** Shortest run of characters shared with a typed value that hides a server code. */
+export const SERVER_CODE_OVERLAP = 12;
+
+// Values shorter than this are not compared: every code shares a letter or two with something.
+const OVERLAP_MIN_VALUE = 4;
+const SENT_VALUES_MAX = 100;
+const SENT_VALUE_MAX_LENGTH = 4096;
+
+/** NFKC, no hidden characters, no whitespace, lower case: how two strings are compared for overlap. */
+function foldForOverlap(text: string): string {
+  return text.normalize('NFKC').replace(HIDDEN_CHARACTERS, '').replace(/\s+/g, '').toLowerCase();
+}
+
+function sentStrings(sent: unknown): string[] {
+  const out: string[] = [];
+  if (!sent || typeof sent !== 'object') return out;
+  const source = sent as {values?: () => Iterable<unknown>} & Iterable<unknown>;
+  const values: Iterable<unknown> =
+    typeof FormData !== 'undefined' && sent instanceof FormData ? sent.values() : source;
+  if (typeof (values as {[Symbol.iterator]?: unknown})[Symbol.iterator] !== 'function') return out;
+  for (const value of values) {
+    if (out.length >= SENT_VALUES_MAX) break;
+    if (typeof value === 'string' && value) out.push(foldForOverlap(value.slice(0, SENT_VALUE_MAX_LENGTH)));
+  }
+  return out;
+}
+
+function overlaps(code: string, value: string): boolean {
+  if (value.length < OVERLAP_MIN_VALUE) return false;
+  const run = Math.min(SERVER_CODE_OVERLAP, value.length);
+  for (let i = 0; i + run <= code.length; i++) {
+    if (value.includes(code.slice(i, i + run))) return true;
+  }
+  return false;
+}
+
+/**
+ * The server's code as the login form may show it (the `server-code` attribute of
+ * `<sonet-error-help>`, the 「サーバーの応答」 line of the support box, which the member copies
+ * to support), or `undefined` when it must not be shown.
+ *
+ * | the server's code (`serverCode` of {@link mapLoginResponse}) | result |
+ * |---|---|
+ * | not a string or a number, empty after normalisation | `undefined` |
+ * | not a known spelling of a known failure ({@link normalizeLoginErrorCode} says `unknown`): `user_not_found`, `E_1234`, `<img …>`, `unknown`, anything echoed | `undefined` — a raw code can tell which of the ID or the password was wrong, or carry what was typed |
+ * | a known spelling that shares a run of {@link SERVER_CODE_OVERLAP} characters (or the whole of a shorter value of 4 or more) with any value the form sent | `undefined` |
+ * | a spelling of `invalid-credentials` (`invalid_user`, `invalid_password`, `unauthorized`) | `'invalid-credentials'`: the server's own word would say which credential was wrong |
+ * | any other known spelling (`ss503`, `E500`, `ＳＳ５０３`) | the spelling after NFKC, without control and invisible characters, trimmed, at most 64 units |
+ *
+ * Both sides are compared after the same normalisation (NFKC, control and invisible characters
+ * removed, whitespace removed, lower case), so a password followed by a space, led by a tab,
+ * split by a zero-width space or longer than 64 characters is still recognised. Never throws.
+ *
+ * @example
+ * ```ts
+ * const shown = displayServerCode(result.serverCode, formData);
+ * helpElement.serverCode = shown ?? '';
+ * ```
+ */
+export function displayServerCode(code: unknown, sentValues: FormData | Iterable<unknown> | null | undefined): string | undefined {
+  try {
+    if (typeof code === 'number') code = Number.isFinite(code) ? String(code) : undefined;
+    if (typeof code !== 'string' || code.length > 4 * SERVER_CODE_MAX) return undefined;
+    const known = normalizeLoginErrorCode(code.replace(HIDDEN_CHARACTERS, ''));
+    if (known === 'unknown') return undefined;
+    const folded = foldForOverlap(code);
+    if (!folded) return undefined;
+    for (const value of sentStrings(sentValues)) if (overlaps(folded, value)) return undefined;
+    if (known === 'invalid-credentials') return known;
+    return codeText(code.normalize('NFKC'));
+  } catch {
+    return undefined;
   }
 }
 
@@ -283,11 +390,13 @@ function mapUnsafe(input: LoginResponseInput): LoginResponseResult {
   const rawBody = typeof input.body === 'string' ? input.body : '';
 
   const body = readBody(rawBody, contentType);
-  if (status >= 200 && status < 300 && body.severalCodes) {
-    // A successful answer whose page lists several codes is a help page (the support page
-    // names SS503, ce500 and 500 together), not an error page reporting one.
-    body.code = undefined;
-    body.serverCode = undefined;
+  const success = status >= 200 && status < 300;
+  if (success && !body.json) {
+    // Page text never makes a 2xx a failure (a landing page may quote any error message);
+    // only the host's marker does.
+    const marked = hasMarker(rawBody, input.errorMarker);
+    if (!marked) return {ok: true};
+    body.failed = true;
   }
   const result: LoginResponseResult = {ok: false};
   if (body.serverCode) result.serverCode = body.serverCode;
@@ -305,20 +414,32 @@ function mapUnsafe(input: LoginResponseInput): LoginResponseResult {
   const fail = (code: LoginErrorCode) => withRetry(Object.assign(result, {code}));
 
   if (status === 0) return fail('network');
+  if (success) {
+    if (body.maintenance) return fail('maintenance');
+    if (!body.failed) {
+      const ok: LoginResponseResult = {ok: true};
+      if (body.redirect) ok.redirect = body.redirect;
+      return ok;
+    }
+    return fail(body.code ?? 'unknown');
+  }
   if (body.code) return fail(body.code);
   if (body.maintenance) return fail('maintenance');
-  if (status >= 200 && status < 300) {
-    if (body.failed) return fail('unknown');
-    result.ok = true;
-    return result;
-  }
   if (status === 401 || status === 403) return fail('invalid-credentials');
   if (status === 423) return fail('locked');
   if (status === 429) return fail('SS503');
   if (status === 408) return fail('network');
   if (status === 503 && body.maintenanceHint) return fail('maintenance');
-  if (status >= 500 && status < 600) return fail('500');
+  if (status === 500 || status === 503) return fail('500');
+  if (status > 500 && status < 600) return fail('maintenance');
   return fail('unknown');
+}
+
+const ERROR_MARKER_MAX = 200;
+
+function hasMarker(body: string, marker: string | null | undefined): boolean {
+  if (typeof marker !== 'string' || !marker || marker.length > ERROR_MARKER_MAX) return false;
+  return body.slice(0, BODY_SCAN_LIMIT).includes(marker);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -351,16 +472,17 @@ function retryFromSeconds(seconds: number, now: number): Retry | undefined {
   return {seconds: s, at: now + s * 1000};
 }
 
-/** `Retry-After: 120` or `Retry-After: Wed, 21 Oct 2015 07:28:00 GMT` (RFC 9110 §10.2.3). */
+/**
+ * `Retry-After: 120` or `Retry-After: Wed, 21 Oct 2015 07:28:00 GMT`: delta-seconds or an
+ * HTTP-date (RFC 9110 §10.2.3), nothing else — `Date.parse` would read `foo 2030` as a year.
+ */
 function parseRetryAfter(value: string | undefined, now: number): Retry | undefined {
   if (typeof value !== 'string') return undefined;
   const v = value.trim();
   if (!v || v.length > 64) return undefined;
-  if (/^\d+$/.test(v)) return retryFromSeconds(Number(v), now);
-  // An HTTP-date names a weekday or month; `Date.parse('1.5')` would otherwise yield a year.
-  if (!/[a-z]{3}/i.test(v)) return undefined;
-  const at = Date.parse(v);
-  if (!Number.isFinite(at)) return undefined;
+  if (/^[0-9]+$/.test(v)) return retryFromSeconds(Number(v), now);
+  const at = parseHttpDate(v, now);
+  if (at === undefined) return undefined;
   return retryFromSeconds(Math.max(0, (at - now) / 1000), now);
 }
 
@@ -373,9 +495,10 @@ interface BodyFacts {
   redirect?: string;
   maintenance?: boolean;
   maintenanceHint?: boolean;
+  /** A JSON body said the login failed (`ok: false`, `success: false`, a code or an error). */
   failed?: boolean;
-  /** The text names more than one code: a help page listing them, or an error page. */
-  severalCodes?: boolean;
+  /** The body was a JSON object. */
+  json?: boolean;
   retryAfter: (now: number) => Retry | undefined;
 }
 
@@ -391,7 +514,7 @@ function emptyFacts(): BodyFacts {
     maintenance: false,
     maintenanceHint: false,
     failed: false,
-    severalCodes: false,
+    json: false,
     retryAfter: noRetry,
   };
 }
@@ -449,6 +572,7 @@ function readJson(json: Record<string, unknown>): BodyFacts {
     typeof error === 'object' ? own(error, 'code') : error,
   ];
   const facts = emptyFacts();
+  const hasCodeField = candidates.some((candidate) => codeText(candidate) !== undefined);
   for (const candidate of candidates) {
     const text = codeText(candidate);
     if (!text) continue;
@@ -476,9 +600,11 @@ function readJson(json: Record<string, unknown>): BodyFacts {
   }
   facts.maintenance = own(json, 'maintenance') === true;
   facts.maintenanceHint = facts.maintenance;
+  facts.json = true;
   facts.failed =
     own(json, 'ok') === false ||
     own(json, 'success') === false ||
+    hasCodeField ||
     (error !== undefined && error !== null && error !== false && error !== '');
   for (const key of ['redirect', 'location', 'next']) {
     const value = own(json, key);
@@ -503,7 +629,6 @@ function readText(body: string): BodyFacts {
   if (found) {
     facts.code = found.code;
     facts.serverCode = found.serverCode;
-    facts.severalCodes = found.several === true;
   }
   facts.maintenanceHint = MAINTENANCE_HINT.test(text);
   return facts;
@@ -512,28 +637,19 @@ function readText(body: string): BodyFacts {
 // After NFKC: `コード` + optional colon + a code of letters and 3–4 digits (`SS503`, `ce500`, `500`).
 const CODE_MENTION = /(?:コード|(?<![a-z])code)\s*(?::\s*)?([a-z]{0,4}\s?\d{3,4})(?![0-9a-z])/gi;
 // Distinctive codes are recognized even without a `コード:` label.
-const BARE_CODE = /(?<![0-9a-z])(ss\s?503|ce\s?500)(?![0-9a-z])/gi;
+const BARE_CODE = /(?<![0-9a-z])(ss\s?503|ce\s?500)(?![0-9a-z])/i;
 // So-net's own wording for wrong credentials (support page: 「ユーザーID や ユーザーIDパスワードが正しくありません」).
 const CREDENTIALS_SENTENCE = /パスワードが正しくありません|(?:user\s?id|password)\s(?:or\s\S+\s)?(?:is|are)\s(?:incorrect|invalid)/i;
 const MAINTENANCE_HINT = /メンテナンス(?:中|を実施|作業中|のため)|under\s+maintenance|maintenance\s+(?:in\s+progress|mode)|scheduled\s+maintenance/i;
 
-function findCodeInText(text: string): {code: LoginErrorCode; serverCode?: string; several?: boolean} | undefined {
-  let first: {code: LoginErrorCode; serverCode: string} | undefined;
-  const seen = new Set<LoginErrorCode>();
-  // Every labelled mention: "Unicode 5000" earlier on the page must not hide the real one, and a
-  // page naming several codes is a help page listing them, not an error page (see `several`).
+function findCodeInText(text: string): {code: LoginErrorCode; serverCode?: string} | undefined {
+  // Every labelled mention: "Unicode 5000" earlier on the page must not hide the real one.
   for (const mention of text.matchAll(CODE_MENTION)) {
     const code = normalizeLoginErrorCode(mention[1]);
-    if (code === 'unknown') continue;
-    first ??= {code, serverCode: mention[1].replace(/\s+/g, '')};
-    seen.add(code);
+    if (code !== 'unknown') return {code, serverCode: mention[1].replace(/\s+/g, '')};
   }
-  for (const bare of text.matchAll(BARE_CODE)) {
-    const code = normalizeLoginErrorCode(bare[1]);
-    first ??= {code, serverCode: bare[1].replace(/\s+/g, '')};
-    seen.add(code);
-  }
-  if (first) return seen.size > 1 ? {...first, several: true} : first;
+  const bare = BARE_CODE.exec(text);
+  if (bare) return {code: normalizeLoginErrorCode(bare[1]), serverCode: bare[1].replace(/\s+/g, '')};
   if (CREDENTIALS_SENTENCE.test(text)) return {code: 'invalid-credentials'};
   return undefined;
 }

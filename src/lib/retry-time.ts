@@ -79,3 +79,58 @@ export function waitAmount(ms: number): WaitAmount {
   if (seconds < 3600) return {unit: 'minute', value: Math.ceil(seconds / 60)};
   return {unit: 'hour', value: Math.ceil(seconds / 3600)};
 }
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAYS_LONG = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+// RFC 9110 §5.6.7. Names are matched without regard to case, as the RFC says of these tokens.
+const IMF_FIXDATE = /^([a-z]{3}), ([0-9]{2}) ([a-z]{3}) ([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) GMT$/i;
+const RFC850_DATE = /^([a-z]{6,9}), ([0-9]{2})-([a-z]{3})-([0-9]{2}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) GMT$/i;
+const ASCTIME_DATE = /^([a-z]{3}) ([a-z]{3}) ([0-9 ][0-9]) ([0-9]{2}):([0-9]{2}):([0-9]{2}) ([0-9]{4})$/i;
+
+function utc(year: number, monthName: string, day: number, h: number, m: number, s: number): number | undefined {
+  const month = MONTHS.indexOf(monthName.toLowerCase());
+  if (month < 0 || h > 23 || m > 59 || s > 60 || day < 1) return undefined;
+  const at = Date.UTC(year, month, day, h, m, Math.min(s, 59));
+  // Date.UTC rolls 30 February over into March: an impossible date is not a date.
+  return new Date(at).getUTCDate() === day ? at : undefined;
+}
+
+/**
+ * Parses an HTTP-date (RFC 9110 §5.6.7) — `Sun, 06 Nov 1994 08:49:37 GMT` (IMF-fixdate), or the
+ * obsolete `Sunday, 06-Nov-94 08:49:37 GMT` (RFC 850) and `Sun Nov  6 08:49:37 1994` (asctime)
+ * — to ms since the epoch. Anything else, and impossible dates (`31 Feb`), give `undefined`; so
+ * does any text `Date.parse` would guess at (`foo 2030`, `1.5`). A two-digit RFC 850 year more
+ * than 50 years after `now` is read as the century before, as the RFC asks.
+ *
+ * @example
+ * ```ts
+ * parseHttpDate('Wed, 21 Oct 2015 07:28:00 GMT'); // → 1445412480000
+ * parseHttpDate('foo 2030');                      // → undefined
+ * ```
+ */
+export function parseHttpDate(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (typeof value !== 'string' || value.length > 64) return undefined;
+  const v = value.trim();
+  let m = IMF_FIXDATE.exec(v);
+  if (m) {
+    if (!WEEKDAYS.includes(m[1].toLowerCase())) return undefined;
+    return utc(Number(m[4]), m[3], Number(m[2]), Number(m[5]), Number(m[6]), Number(m[7]));
+  }
+  m = RFC850_DATE.exec(v);
+  if (m) {
+    if (!WEEKDAYS_LONG.includes(m[1].toLowerCase())) return undefined;
+    const yy = Number(m[4]);
+    const thisYear = new Date(Number.isFinite(now) ? now : Date.now()).getUTCFullYear();
+    let year = Math.floor(thisYear / 100) * 100 + yy;
+    if (year > thisYear + 50) year -= 100;
+    return utc(year, m[3], Number(m[2]), Number(m[5]), Number(m[6]), Number(m[7]));
+  }
+  m = ASCTIME_DATE.exec(v);
+  if (m) {
+    if (!WEEKDAYS.includes(m[1].toLowerCase())) return undefined;
+    return utc(Number(m[7]), m[2], Number(m[3].trim()), Number(m[4]), Number(m[5]), Number(m[6]));
+  }
+  return undefined;
+}

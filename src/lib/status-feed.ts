@@ -25,33 +25,50 @@
  * - `version` (required): `1`. Other versions are rejected, not guessed at.
  * - `incident` (optional): `null`, or the outage going on now. `since` (required) and `until`
  *   (optional, the expected recovery) are RFC 3339 date-times *with* an offset (`Z` or
- *   `+09:00`). An incident with an `until` in the past is over. `title` (optional) is a string,
- *   or `{"ja": …, "en": …}` with either or both.
+ *   `+09:00`). An incident whose `since` is more than {@link INCIDENT_CLOCK_SKEW_MINUTES}
+ *   minutes ahead has not begun (it is shown from then on); one whose `until` has passed is
+ *   over. `title` (optional) is a string, or
+ *   `{"ja": …, "en": …}` with either or both.
  * - `maintenance` (optional, ≤ 50 entries): windows with `start` and `end` (RFC 3339 with an
  *   offset, `end` after `start`), optional `services` (≤ 10 names of ≤ 40 characters) and
  *   optional `title` as above.
  * - Unknown fields are ignored. Any field of the wrong type rejects the whole feed: a feed is
  *   machine-written, and half-believing a broken one could hide an outage or invent one.
  *
- * Texts are reduced to plain text (control characters removed, whitespace collapsed, at most
- * 200 characters) and must only ever be rendered as text.
+ * Dates must exist: `2025-02-30`, hour 24, minute 60 or an offset of `+24:00` reject the feed
+ * (`Date.parse` would roll 30 February over into March).
+ *
+ * Texts are reduced to plain text (control characters become spaces; zero-width, bidi and
+ * other invisible format characters are removed — they could reorder or hide words, Unicode
+ * TR #36 §2.1; whitespace collapsed, at most 200 characters) and must only ever be rendered as
+ * text.
  *
  * ## What is shown (first that applies)
- * 1. an incident without an `until`, or whose `until` is still ahead → `incident`;
+ * 1. an incident whose `since` has come (give or take {@link INCIDENT_CLOCK_SKEW_MINUTES}
+ *    minutes of clock skew), without an `until` or whose `until` is still ahead → `incident`;
  * 2. a window with `start ≤ now < end` → `maintenance` (the one that started first);
  * 3. a window starting within the horizon (default {@link DEFAULT_HORIZON_HOURS} h) →
  *    `upcoming` (the earliest);
  * 4. nothing → `null`.
  */
 
+import {isInvisible} from './half-width.js';
+
 /** Hours ahead in which a planned maintenance window is announced. */
 export const DEFAULT_HORIZON_HOURS = 72;
+
+/**
+ * Minutes by which an incident's `since` may be ahead of the visitor's clock and still count as
+ * begun: a device clock a few minutes slow must not hide an outage that has just started.
+ */
+export const INCIDENT_CLOCK_SKEW_MINUTES = 5;
 
 const MAX_WINDOWS = 50;
 const MAX_SERVICES = 10;
 const MAX_SERVICE_LENGTH = 40;
 const MAX_TITLE_LENGTH = 200;
 const HOUR = 60 * 60 * 1000;
+const SKEW = INCIDENT_CLOCK_SKEW_MINUTES * 60 * 1000;
 
 /** A text in the library's locales; either may be missing. */
 export interface LocalizedText {
@@ -97,7 +114,8 @@ export interface StatusNoticeOptions {
 export type StatusFeedValidation = {ok: true; feed: StatusFeed} | {ok: false; reason: string};
 
 // RFC 3339 date-time with a mandatory offset: without one `Date.parse` uses the visitor's zone.
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/i;
 
 function own(obj: object, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
@@ -110,16 +128,33 @@ function isRecord(v: unknown): v is object {
 class FeedError extends Error {}
 
 function time(v: unknown, field: string): number {
-  if (typeof v !== 'string' || !RFC3339.test(v)) throw new FeedError(`${field} is not an RFC 3339 date-time with an offset`);
-  const t = Date.parse(v);
+  const m = typeof v === 'string' ? RFC3339.exec(v) : null;
+  if (!m) throw new FeedError(`${field} is not an RFC 3339 date-time with an offset`);
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const offsetOk = m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59);
+  // The calendar day must exist: Date.UTC(2025, 1, 30) is 2 March.
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  const dayOk = month >= 1 && month <= 12 && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  if (!dayOk || hour > 23 || minute > 59 || second > 59 || !offsetOk) throw new FeedError(`${field} is not a valid date`);
+  const t = Date.parse(v as string);
   if (!Number.isFinite(t)) throw new FeedError(`${field} is not a valid date`);
   return t;
 }
 
-/** Plain text: no control or bidi-override characters, single spaces, at most `max` characters. */
+/**
+ * Plain text: controls and line breaks as spaces, invisible format characters (zero-width,
+ * bidi controls, BOM, soft hyphen: `isInvisible()`) removed, single spaces, at most `max`
+ * characters.
+ */
 function plain(v: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
-  const text = v.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  let text = '';
+  for (const ch of v.slice(0, 8 * max)) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029) text += ' ';
+    else if (!isInvisible(cp)) text += ch;
+  }
+  text = text.replace(/\s+/g, ' ').trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -202,7 +237,7 @@ function horizonMs(options: StatusNoticeOptions | undefined): number {
  */
 export function selectStatusNotice(feed: StatusFeed, now: number, options?: StatusNoticeOptions): StatusNotice | null {
   const inc = feed.incident;
-  if (inc && (inc.until === undefined || inc.until > now)) return {kind: 'incident', ...inc};
+  if (inc && inc.since - SKEW <= now && (inc.until === undefined || inc.until > now)) return {kind: 'incident', ...inc};
   let current: MaintenanceWindow | undefined;
   let upcoming: MaintenanceWindow | undefined;
   const horizon = horizonMs(options);
@@ -220,12 +255,13 @@ export function selectStatusNotice(feed: StatusFeed, now: number, options?: Stat
 
 /**
  * The next moment after `now` at which {@link selectStatusNotice} may answer differently (an
- * incident's `until`, a window entering the horizon, starting or ending), or `null` when the
+ * incident's `since` or `until`, a window entering the horizon, starting or ending), or `null` when the
  * answer never changes. The element re-renders then, so a page left open stays right.
  */
 export function nextStatusChange(feed: StatusFeed, now: number, options?: StatusNoticeOptions): number | null {
   const horizon = horizonMs(options);
   const moments: number[] = [];
+  if (feed.incident) moments.push(feed.incident.since - SKEW);
   if (feed.incident?.until !== undefined) moments.push(feed.incident.until);
   for (const w of feed.maintenance) moments.push(w.start - horizon, w.start, w.end);
   let next: number | null = null;

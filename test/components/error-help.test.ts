@@ -61,6 +61,15 @@ const TITLES: Record<LoginErrorCode, [ja: string, en: string]> = {
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9faf]/;
 
+const SAFARI_ON_MAC: BrowserInfo = {
+  family: 'safari-mac',
+  name: 'Safari',
+  version: '17.5',
+  os: 'macos',
+  osName: 'macOS',
+  mobile: false,
+};
+
 const FIREFOX_ON_LINUX: BrowserInfo = {
   family: 'firefox',
   name: 'Firefox',
@@ -179,7 +188,7 @@ describe('<sonet-error-help>', () => {
     it('uses real ordered lists for the steps', async () => {
       const el = await helpFor('500', {browser: 'edge'});
       expect(root(el).querySelector('[part="steps"]')!.localName).to.equal('ol');
-      expect(steps(el)).to.have.length(3);
+      expect(steps(el)).to.have.length(4);
       for (const details of disclosures(el)) expect(details.querySelector('ol > li')).to.exist;
     });
   });
@@ -281,7 +290,7 @@ describe('<sonet-error-help>', () => {
       expect(all).to.contain('障害・メンテナンス情報');
       expect(all).to.contain('再起動');
       expect(all).to.contain('キャッシュ');
-      expect(all).to.contain('会員サポートにお問い合わせください');
+      expect(all).to.contain('オペレーターにご相談いただけます');
     });
 
     it('is never empty, even without a code', async () => {
@@ -291,11 +300,50 @@ describe('<sonet-error-help>', () => {
       expect(steps(el).length).to.be.greaterThan(2);
     });
 
-    it('says for SS503 what happened, to wait, and that a password reset does not lift it', async () => {
+    it('says for SS503 what happened and to wait, and nothing about a password reset', async () => {
+      // The support page says a reset does not lift the password lock, not SS503.
       const all = text(root(await helpFor('SS503')));
       expect(all).to.contain('ログインの失敗が一定回数を超えた');
       expect(all).to.contain('時間を置いてから、もう一度ログイン');
-      expect(all).to.contain('パスワードを再設定しても、アクセスの制限は解除されません');
+      expect(all).not.to.contain('再設定');
+    });
+
+    for (const code of LOGIN_ERROR_CODES) {
+      it(`ends ${code} with the operator chat as the last resort`, async () => {
+        const el = await helpFor(code, {supportHref: '/support/'});
+        const all = steps(el);
+        const last = all[all.length - 1];
+        expect(text(last)).to.contain('オペレーターとチャットで解決');
+        expect(text(last)).to.contain('個人会員のみ');
+        expect(text(last)).to.contain('9:00～18:00');
+        expect(last.querySelector('a')!.getAttribute('href')).to.equal('/support/');
+      });
+    }
+
+    it('says for javascript-disabled that the plain form still logs in', async () => {
+      const lead = text(root(await helpFor('javascript-disabled')).querySelector('[part="lead"]'));
+      expect(lead).to.contain('JavaScript が無効でもログインはできます');
+    });
+
+    it('says nothing that the support pages do not say', async () => {
+      const unsourced = [
+        'about:config',
+        'iOS 18',
+        '新しい macOS',
+        'Wi-Fi',
+        'モバイルデータ',
+        'セキュリティソフト',
+        '拡張機能',
+        '「X」キー',
+        'プライバシーとセキュリティ',
+        '強化型トラッキング防止機能',
+      ];
+      for (const code of LOGIN_ERROR_CODES) {
+        for (const browser of ['edge', 'chrome', 'firefox', 'other'] as const) {
+          const all = text(root(await helpFor(code, {browser})));
+          for (const phrase of unsourced) expect(all, `${code} / ${browser}: ${phrase}`).not.to.contain(phrase);
+        }
+      }
     });
 
     it('says for locked to wait a few hours and that a password reset does not unlock', async () => {
@@ -391,8 +439,6 @@ describe('<sonet-error-help>', () => {
   describe('browser steps', () => {
     const PRIMARY: Array<[BrowserFamily, string]> = [
       ['edge', 'edge'],
-      ['chrome', 'chrome'],
-      ['firefox', 'firefox'],
       ['safari-mac', 'safari-mac'],
       ['safari-ios', 'safari-ios'],
       ['android-chrome', 'android-chrome'],
@@ -405,14 +451,23 @@ describe('<sonet-error-help>', () => {
         expect(first.open).to.be.true;
         expect(text(first.querySelector('summary'))).to.contain('(お使いのブラウザ)');
         expect(others.every((details) => !details.open)).to.be.true;
-        expect(others).to.have.length(6);
+        expect(others).to.have.length(4);
+      });
+    }
+
+    for (const family of ['chrome', 'firefox'] as const) {
+      it(`opens no steps for desktop ${family}, whose menus the support pages do not give`, async () => {
+        const el = await helpFor('500', {browser: family});
+        expect(disclosures(el).map((d) => d.dataset.browser)).not.to.include(family);
+        expect(disclosures(el).some((details) => details.open)).to.be.false;
+        expect(text(root(el).querySelector('[part="browser-steps"] .note'))).to.contain('名前を選ぶと');
       });
     }
 
     it('opens the detected browser first when detection is injected', async () => {
-      const el = await helpFor('500', {browserInfo: FIREFOX_ON_LINUX});
+      const el = await helpFor('500', {browserInfo: SAFARI_ON_MAC});
       const [first] = disclosures(el);
-      expect(first.dataset.browser).to.equal('firefox');
+      expect(first.dataset.browser).to.equal('safari-mac');
       expect(first.open).to.be.true;
     });
 
@@ -421,7 +476,7 @@ describe('<sonet-error-help>', () => {
       const el = await helpFor('500');
       expect(el.browserInfo).to.deep.equal(detected);
       const first = disclosures(el)[0];
-      if (['edge', 'chrome', 'firefox', 'safari-mac', 'safari-ios', 'android-chrome'].includes(detected.family)) {
+      if (['edge', 'safari-mac', 'safari-ios', 'android-chrome'].includes(detected.family)) {
         expect(first.dataset.browser).to.equal(detected.family);
         expect(first.open).to.be.true;
       } else {
@@ -436,10 +491,10 @@ describe('<sonet-error-help>', () => {
 
     it('ignores a browser attribute that is not a known family', async () => {
       const el = await fixture<SonetErrorHelp>(
-        html`<sonet-error-help code="500" browser="netscape" .browserInfo=${FIREFOX_ON_LINUX}></sonet-error-help>`
+        html`<sonet-error-help code="500" browser="netscape" .browserInfo=${SAFARI_ON_MAC}></sonet-error-help>`
       );
       await el.ready;
-      expect(disclosures(el)[0].dataset.browser).to.equal('firefox');
+      expect(disclosures(el)[0].dataset.browser).to.equal('safari-mac');
     });
 
     it('opens the Windows Internet Options first for an unknown browser on Windows', async () => {
@@ -456,14 +511,12 @@ describe('<sonet-error-help>', () => {
       expect(text(root(el).querySelector('[part="browser-steps"] .note'))).to.contain('名前を選ぶと');
     });
 
-    it('gives all seven browsers for 500, with every step of the support pages', async () => {
+    it('gives the five step sets of the support pages for 500, with every step', async () => {
       const el = await helpFor('500', {browser: 'edge'});
       const byId = Object.fromEntries(disclosures(el).map((d) => [d.dataset.browser, d]));
       const count = (id: string) => byId[id].querySelectorAll('li').length;
       expect(Object.keys(byId)).to.have.members([
         'edge',
-        'chrome',
-        'firefox',
         'safari-mac',
         'safari-ios',
         'android-chrome',
@@ -479,6 +532,21 @@ describe('<sonet-error-help>', () => {
         expect(ie, fact).to.contain(fact);
       }
       expect(text(byId['safari-ios'])).to.contain('「Safari」');
+    });
+
+    it('links the Windows 8.1 / 8 Control Panel page from the Internet Options steps', async () => {
+      const el = await helpFor('500', {browser: 'edge', controlPanelHelpHref: '/control-panel/'});
+      const ie = disclosures(el).find((d) => d.dataset.browser === 'internet-options')!;
+      const link = ie.querySelector<HTMLAnchorElement>('li a')!;
+      expect(link.getAttribute('href')).to.equal('/control-panel/');
+      expect(text(link)).to.contain('Windows 8.1 / Windows 8');
+      expect(text(ie)).not.to.contain('「X」キー');
+    });
+
+    it('links the Control Panel page to its default when the attribute is unusable', async () => {
+      const el = await helpFor('500', {browser: 'edge', controlPanelHelpHref: 'javascript:alert(1)'});
+      const ie = disclosures(el).find((d) => d.dataset.browser === 'internet-options')!;
+      expect(ie.querySelector('li a')!.getAttribute('href')).to.equal(ERROR_HELP_DEFAULT_LINKS.controlPanelHelp);
     });
 
     it('shows only the cookie steps for cookies-disabled', async () => {
@@ -501,11 +569,11 @@ describe('<sonet-error-help>', () => {
 
     it('keeps a disclosure the member opened open across re-renders', async () => {
       const el = await helpFor('500', {browser: 'edge'});
-      const chrome = disclosures(el).find((d) => d.dataset.browser === 'chrome')!;
-      chrome.open = true;
+      const safari = disclosures(el).find((d) => d.dataset.browser === 'safari-mac')!;
+      safari.open = true;
       await setSonetLocale('en');
       await el.updateComplete;
-      expect(chrome.open).to.be.true;
+      expect(safari.open).to.be.true;
     });
   });
 
@@ -727,11 +795,29 @@ describe('<sonet-error-help>', () => {
       expect(text(root(el).querySelector('[part="code"]'))).to.equal('エラーコード: unknown');
     });
 
-    it('shows a server code only as text', async () => {
+    it('shows no server code that is not a known code', async () => {
       const el = await helpFor('500', {serverCode: '<b onmouseover=alert(1)>E9</b>\u0007'});
       expect(root(el).querySelector('b')).to.be.null;
-      expect(text(root(el).querySelector('[part="support-info"] dl'))).to.contain('<b onmouseover=alert(1)>E9</b>');
+      expect(text(root(el).querySelector('[part="support-info"] dl'))).not.to.contain('E9');
+      expect(text(root(el).querySelector('[part="support-info"] dl'))).not.to.contain('サーバーの応答');
     });
+
+    const SERVER_CODES: Array<[code: string, serverCode: string, shown: string | null]> = [
+      ['500', 'E500', 'E500'],
+      ['SS503', 'ss503', 'ss503'],
+      ['SS503', 'SS503', null],
+      ['invalid-credentials', 'user_not_found', null],
+      ['invalid-credentials', 'invalid_password', null],
+      ['unknown', 'E_1234', null],
+    ];
+    for (const [code, serverCode, shown] of SERVER_CODES) {
+      it(`shows ${JSON.stringify(shown)} as the server's answer for ${serverCode} with ${code}`, async () => {
+        const el = await helpFor(code, {serverCode});
+        const rows = [...root(el).querySelectorAll('[part="support-info"] dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]);
+        const row = rows.find(([label]) => label === 'サーバーの応答');
+        expect(row?.[1] ?? null).to.equal(shown);
+      });
+    }
 
     const LINK_ATTRIBUTES: Array<[attribute: string, code: string, fallback: string]> = [
       ['reset-href', 'invalid-credentials', ERROR_HELP_DEFAULT_LINKS.reset],

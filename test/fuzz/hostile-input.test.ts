@@ -252,7 +252,7 @@ describe('hostile input: time grows linearly', function () {
     // The body is scanned up to BODY_SCAN_LIMIT (32 K), so these compare 8 K with 32 K.
     ['mapLoginResponse (HTML)', (s) => mapLoginResponse({status: 500, body: s}), (n) => '<p class="x">コード: SS50 code <a '.repeat(Math.ceil(n / 33)).slice(0, n), BODY_SCAN_LIMIT / 4],
     ['mapLoginResponse (entities, comments)', (s) => mapLoginResponse({status: 500, body: s}), (n) => '&#x3000;&amp;<!-- x -->&#12354;'.repeat(Math.ceil(n / 30)).slice(0, n), BODY_SCAN_LIMIT / 4],
-    ['mapLoginResponse (credentials wording)', (s) => mapLoginResponse({status: 200, body: s}), (n) => 'password or '.repeat(Math.ceil(n / 12)).slice(0, n), BODY_SCAN_LIMIT / 4],
+    ['mapLoginResponse (credentials wording)', (s) => mapLoginResponse({status: 400, body: s}), (n) => 'password or '.repeat(Math.ceil(n / 12)).slice(0, n), BODY_SCAN_LIMIT / 4],
     ['mapLoginResponse (random text)', (s) => mapLoginResponse({status: 503, contentType: 'text/html', body: s}), (n) => randomPaste(15, n), BODY_SCAN_LIMIT / 4],
     ['mapLoginResponse (JSON)', (s) => mapLoginResponse({status: 401, body: s}), (n) => JSON.stringify({message: randomPaste(16, n)}), 1 << 12],
   ];

@@ -1,5 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {
+  configuredLockThreshold,
+  countsAsFailedAttempt,
   CounterStorage,
   DEFAULT_LOCK_THRESHOLD,
   FAILURE_COUNT_KEY,
@@ -108,6 +110,65 @@ describe('parseLockThreshold()', () => {
   for (const [value, expected] of cases) {
     it(`reads ${JSON.stringify(value)} as ${expected}`, () => {
       expect(parseLockThreshold(value)).to.equal(expected);
+    });
+  }
+});
+
+describe('countsAsFailedAttempt()', () => {
+  const cases: Array<[unknown, unknown, boolean]> = [
+    ['invalid-credentials', 'response', true],
+    ['invalid-credentials', 'host', true],
+    ['invalid-credentials', 'query', false],
+    ['invalid-credentials', 'attribute', false],
+    ['invalid-credentials', undefined, false],
+    ['invalid-credentials', 'RESPONSE', false],
+    ['SS503', 'response', false],
+    ['locked', 'response', false],
+    ['500', 'response', false],
+    ['network', 'host', false],
+    ['unknown', 'response', false],
+    ['invalid_credentials', 'response', false],
+    [undefined, 'response', false],
+    [{toString: () => 'invalid-credentials'}, 'response', false],
+  ];
+  for (const [code, source, expected] of cases) {
+    it(`says ${expected} for ${String(code)} from ${String(source)}`, () => {
+      expect(countsAsFailedAttempt(code, source)).to.equal(expected);
+    });
+  }
+
+  it('lets three crafted ?error= links raise no count', () => {
+    const storage = fakeStorage();
+    for (let i = 0; i < 3; i++) if (countsAsFailedAttempt('invalid-credentials', 'query')) recordFailure(storage);
+    expect(readFailureCount(storage)).to.equal(0);
+  });
+});
+
+describe('configuredLockThreshold()', () => {
+  const cases: Array<[unknown, number | undefined]> = [
+    [5, 5],
+    ['5', 5],
+    [' 10 ', 10],
+    [1, 2],
+    ['2', 2],
+    [null, undefined],
+    [undefined, undefined],
+    ['', undefined],
+    ['  ', undefined],
+    ['0', undefined],
+    [0, undefined],
+    [-3, undefined],
+    [2.5, undefined],
+    ['five', undefined],
+    [Number.NaN, undefined],
+    [Infinity, undefined],
+    ['0x10', undefined],
+    ['1e1', undefined],
+    [{}, undefined],
+  ];
+  for (const [value, expected] of cases) {
+    it(`reads ${JSON.stringify(value)} as ${expected}`, () => {
+      expect(configuredLockThreshold(value)).to.equal(expected);
     });
   }
 });

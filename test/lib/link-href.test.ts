@@ -27,6 +27,7 @@ describe('safeLinkHref()', () => {
     ['mailto:support@example.com', FALLBACK],
     ['//evil.example/', FALLBACK],
     ['/\\evil.example/', FALLBACK],
+    ['https:\\\\evil.example', FALLBACK],
     ['https://user:pass@example.com/', FALLBACK],
     ['https://user@example.com/', FALLBACK],
     ['https://', FALLBACK],

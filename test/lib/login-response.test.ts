@@ -9,6 +9,7 @@ import {
   mapLoginResponse,
   MAX_RETRY_AFTER_SECONDS,
   normalizeLoginErrorCode,
+  displayServerCode,
   sameOriginRedirect,
 } from '../../src/lib/login-response.js';
 
@@ -31,10 +32,11 @@ describe('mapLoginResponse()', () => {
       [423, {ok: false, code: 'locked'}],
       [429, {ok: false, code: 'SS503'}],
       [500, {ok: false, code: '500'}],
-      [502, {ok: false, code: '500'}],
+      [501, {ok: false, code: 'maintenance'}],
+      [502, {ok: false, code: 'maintenance'}],
       [503, {ok: false, code: '500'}],
-      [504, {ok: false, code: '500'}],
-      [599, {ok: false, code: '500'}],
+      [504, {ok: false, code: 'maintenance'}],
+      [599, {ok: false, code: 'maintenance'}],
       [600, {ok: false, code: 'unknown'}],
       [-1, {ok: false, code: 'unknown'}],
       [NaN, {ok: false, code: 'network'}],
@@ -56,6 +58,10 @@ describe('mapLoginResponse()', () => {
       ['JSON errorCode', {status: 400, body: '{"errorCode":"locked"}'}, {ok: false, code: 'locked', serverCode: 'locked'}],
       ['JSON code wins over the status', {status: 401, body: '{"code":"locked"}'}, {ok: false, code: 'locked', serverCode: 'locked'}],
       ['JSON code on a 200', {status: 200, body: '{"code":"SS503"}'}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['JSON unknown code on a 200 as a failure', {status: 200, body: '{"code":"E_WHATEVER"}'}, {ok: false, code: 'unknown', serverCode: 'E_WHATEVER'}],
+      ['JSON ok:false naming a code in its message', {status: 200, body: '{"ok":false,"message":"コード:SS503"}'}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['JSON message naming a code on a 200 without ok:false as a success', {status: 200, body: '{"message":"コード:SS503 の説明はこちら"}'}, {ok: true}],
+      ['JSON ok:true with a redirect', {status: 200, body: '{"ok":true,"redirect":"/mypage/"}'}, {ok: true, redirect: '/mypage/'}],
       ['JSON unknown code on a 401 falls back on the status', {status: 401, body: '{"code":"E_WHATEVER"}'}, {ok: false, code: 'invalid-credentials', serverCode: 'E_WHATEVER'}],
       ['JSON error on a 200', {status: 200, body: '{"error":"E_WHATEVER"}'}, {ok: false, code: 'unknown', serverCode: 'E_WHATEVER'}],
       ['JSON ok:false on a 200', {status: 200, body: '{"ok":false}'}, {ok: false, code: 'unknown'}],
@@ -71,22 +77,23 @@ describe('mapLoginResponse()', () => {
       ['JSON server code with markup stays text', {status: 400, body: '{"code":"<img src=x onerror=alert(1)>"}'}, {ok: false, code: 'unknown', serverCode: '<img src=x onerror=alert(1)>'}],
       ['a JSON array body, scanned as text', {status: 401, body: '["SS503"]'}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
       ['a JSON array body without a code', {status: 401, body: '[1,2]'}, {ok: false, code: 'invalid-credentials'}],
-      ['HTML コード:SS503', {status: 200, body: html('<p>エラーが発生しました。コード:SS503</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
-      ['HTML full-width colon and spaces', {status: 200, body: html('<p>コード　：　500</p>')}, {ok: false, code: '500', serverCode: '500'}],
-      ['HTML full-width letters and digits', {status: 200, body: html('<p>コード：ＳＳ５０３</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['HTML コード:SS503', {status: 403, body: html('<p>エラーが発生しました。コード:SS503</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['HTML full-width colon and spaces', {status: 500, body: html('<p>コード　：　500</p>')}, {ok: false, code: '500', serverCode: '500'}],
+      ['HTML full-width letters and digits', {status: 403, body: html('<p>コード：ＳＳ５０３</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
       ['HTML code split across elements', {status: 500, body: html('<dl><dt>コード</dt><dd><strong>ce500</strong></dd></dl>')}, {ok: false, code: 'ce500', serverCode: 'ce500'}],
-      ['HTML コード:500', {status: 200, body: html('<p>コード:500</p>')}, {ok: false, code: '500', serverCode: '500'}],
-      ['HTML entity colon', {status: 200, body: html('<p>コード&#65306;ce500</p>')}, {ok: false, code: 'ce500', serverCode: 'ce500'}],
+      ['HTML コード:500', {status: 500, body: html('<p>コード:500</p>')}, {ok: false, code: '500', serverCode: '500'}],
+      ['HTML entity colon', {status: 500, body: html('<p>コード&#65306;ce500</p>')}, {ok: false, code: 'ce500', serverCode: 'ce500'}],
       ['HTML code wins over the 503', {status: 503, body: html('<p>コード:SS503</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
       ['HTML bare SS503 token', {status: 503, body: html('<h1>SS503</h1>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
-      ['HTML So-net wrong-credentials sentence', {status: 200, body: html('<p>ユーザーID や ユーザーIDパスワードが正しくありません。</p>')}, {ok: false, code: 'invalid-credentials'}],
+      ['HTML So-net wrong-credentials sentence', {status: 400, body: html('<p>ユーザーID や ユーザーIDパスワードが正しくありません。</p>')}, {ok: false, code: 'invalid-credentials'}],
       ['text/plain code', {status: 500, contentType: 'text/plain', body: 'Error code: 500'}, {ok: false, code: '500', serverCode: '500'}],
-      ['an unrelated code mention before the real one', {status: 200, body: html('<p>Unicode 9999</p><p>コード:SS503</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
-      ['encode is not code', {status: 200, body: html('<p>encode 500</p>')}, {ok: true}],
-      ['a six-digit number is not a code', {status: 200, body: html('<p>コード:123456</p>')}, {ok: true}],
-      ['a 200 help page naming several codes as no error', {status: 200, body: html('<li>「コード:SS503」が表示される</li><li>「コード:ce500」が表示される</li><li>「コード:500」が表示される</li>')}, {ok: true}],
+      ['an unrelated code mention before the real one', {status: 403, body: html('<p>Unicode 9999</p><p>コード:SS503</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['encode is not code', {status: 400, body: html('<p>encode 500</p>')}, {ok: false, code: 'unknown'}],
+      ['a six-digit number is not a code', {status: 400, body: html('<p>コード:123456</p>')}, {ok: false, code: 'unknown'}],
       ['a 500 page naming several codes by the first', {status: 500, body: html('<p>コード:ce500</p><nav>SS503 について</nav>')}, {ok: false, code: 'ce500', serverCode: 'ce500'}],
-      ['a 200 page naming one code twice', {status: 200, body: html('<h1>SS503</h1><p>コード:SS503</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['a 403 page naming one code twice', {status: 403, body: html('<h1>SS503</h1><p>コード:SS503</p>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['a 502 from a proxy as the server side, not browser settings', {status: 502, body: html('<h1>502 Bad Gateway</h1>')}, {ok: false, code: 'maintenance'}],
+      ['a 504 naming a code by that code', {status: 504, body: html('<p>コード:500</p>')}, {ok: false, code: '500', serverCode: '500'}],
       ['HTML maintenance wording on a 503', {status: 503, body: html('<p>ただいまメンテナンス中です。</p>')}, {ok: false, code: 'maintenance'}],
       ['English maintenance wording on a 503', {status: 503, body: 'We are under maintenance.'}, {ok: false, code: 'maintenance'}],
       ['a link to 障害・メンテナンス情報 is not a maintenance hint', {status: 503, body: html('<a href="/emerge/">障害・メンテナンス情報</a>')}, {ok: false, code: '500'}],
@@ -113,12 +120,12 @@ describe('mapLoginResponse()', () => {
     ];
     for (const [name, body] of cases) {
       it(`ignores a code ${name}`, () => {
-        expect(mapLoginResponse({status: 200, contentType: 'text/html', body: html(body), now: NOW})).to.deep.equal({ok: true});
+        expect(mapLoginResponse({status: 400, contentType: 'text/html', body: html(body), now: NOW})).to.deep.equal({ok: false, code: 'unknown'});
       });
     }
     it('still finds a code after a closed <script>', () => {
       const body = html('<script>var a = "SS503";</script><p>コード:ce500</p>');
-      expect(mapLoginResponse({status: 200, body, now: NOW}).code).to.equal('ce500');
+      expect(mapLoginResponse({status: 400, body, now: NOW}).code).to.equal('ce500');
     });
   });
 
@@ -174,8 +181,8 @@ describe('mapLoginResponse()', () => {
       const late = html(`<p>${filler}</p><p>コード:SS503</p>`);
       const early = html(`<p>コード:ce500</p><p>${filler}</p>`);
       const start = performance.now();
-      expect(mapLoginResponse({status: 200, body: late, now: NOW})).to.deep.equal({ok: true});
-      expect(mapLoginResponse({status: 200, body: early, now: NOW}).code).to.equal('ce500');
+      expect(mapLoginResponse({status: 400, body: late, now: NOW})).to.deep.equal({ok: false, code: 'unknown'});
+      expect(mapLoginResponse({status: 400, body: early, now: NOW}).code).to.equal('ce500');
       expect(performance.now() - start).to.be.below(500);
     });
 
@@ -189,8 +196,8 @@ describe('mapLoginResponse()', () => {
     it('stays linear on pathological HTML within the limit', () => {
       const body = '<a '.repeat(BODY_SCAN_LIMIT / 3) + 'コード '.repeat(BODY_SCAN_LIMIT / 4);
       const start = performance.now();
-      mapLoginResponse({status: 200, body, now: NOW});
-      mapLoginResponse({status: 200, body: 'コード' + ' '.repeat(BODY_SCAN_LIMIT), now: NOW});
+      mapLoginResponse({status: 400, body, now: NOW});
+      mapLoginResponse({status: 400, body: 'コード' + ' '.repeat(BODY_SCAN_LIMIT), now: NOW});
       expect(performance.now() - start).to.be.below(500);
     });
   });
@@ -206,6 +213,9 @@ describe('mapLoginResponse()', () => {
       ['JSON retryAfter', {status: 429, body: '{"code":"SS503","retryAfter":60}'}, {retryAfterSeconds: 60, retryAt: NOW + 60000}],
       ['JSON retry_after as a string', {status: 429, body: '{"retry_after":"45"}'}, {retryAfterSeconds: 45, retryAt: NOW + 45000}],
       ['the header over JSON', {status: 429, headers: {'Retry-After': '10'}, body: '{"retryAfter":60}'}, {retryAfterSeconds: 10, retryAt: NOW + 10000}],
+      ['an RFC 850 date', {status: 503, headers: {'Retry-After': 'Wednesday, 15-Jan-25 03:02:00 GMT'}}, {retryAfterSeconds: 120, retryAt: NOW + 120000}],
+      ['an asctime date', {status: 503, headers: {'Retry-After': 'Wed Jan 15 03:01:00 2025'}}, {retryAfterSeconds: 60, retryAt: NOW + 60000}],
+      ['an asctime date with a one-digit day', {status: 503, headers: {'Retry-After': 'Sat Feb  1 03:00:00 2025'}}, {retryAfterSeconds: MAX_RETRY_AFTER_SECONDS, retryAt: NOW + MAX_RETRY_AFTER_SECONDS * 1000}],
     ];
     for (const [name, input, expected] of cases) {
       it(`reads ${name}`, () => {
@@ -221,6 +231,19 @@ describe('mapLoginResponse()', () => {
       ['garbage', 'soon'],
       ['an empty value', ''],
       ['an overlong value', 'Wed, 21 Oct 2015 07:28:00 GMT'.repeat(5)],
+      ['free text with a year', 'foo 2030'],
+      ['a bare month and year', 'Jan 2030'],
+      ['an ISO date', '2030-01-01T00:00:00Z'],
+      ['an HTTP-date without GMT', 'Wed, 15 Jan 2025 03:02:00'],
+      ['an HTTP-date in another zone', 'Wed, 15 Jan 2025 03:02:00 +0900'],
+      ['an impossible HTTP-date', 'Sun, 30 Feb 2025 03:02:00 GMT'],
+      ['an HTTP-date with hour 25', 'Wed, 15 Jan 2025 25:02:00 GMT'],
+      ['a hexadecimal number', '0x10'],
+      ['NaN', 'NaN'],
+      ['Infinity', 'Infinity'],
+      ['full-width digits', '１２０'],
+      ['seconds with a unit', '120s'],
+      ['an exponent', '1e3'],
     ];
     for (const [name, value] of ignored) {
       it(`ignores ${name}`, () => {
@@ -238,6 +261,33 @@ describe('mapLoginResponse()', () => {
       const result = mapLoginResponse({status: 429, headers: {'Retry-After': '1'}});
       expect(result.retryAt).to.be.within(before + 1000, Date.now() + 1000);
     });
+  });
+
+  describe('the 2xx success contract', () => {
+    const faq = html('<h2>よくある質問</h2><p>「ユーザーID や ユーザーIDパスワードが正しくありません」と表示される場合は…</p>');
+    const codes = html('<p>ようこそ</p><p>「コード:SS503」や「コード:ce500」が表示された場合は…</p>');
+    const cases: Array<[string, LoginResponseInput, LoginResponseResult]> = [
+      ['a landing page whose FAQ quotes the credentials sentence', {status: 200, body: faq}, {ok: true}],
+      ['a landing page naming two codes', {status: 200, body: codes}, {ok: true}],
+      ['a landing page naming one code', {status: 200, body: html('<p>コード:SS503 について</p>')}, {ok: true}],
+      ['a bare SS503 on a 200 page', {status: 200, body: html('<h1>SS503</h1>')}, {ok: true}],
+      ['broken JSON on a 200', {status: 200, body: '{"ok": false'}, {ok: true}],
+      ['an empty 204', {status: 204, body: ''}, {ok: true}],
+      ['the host marker with a code', {status: 200, errorMarker: 'data-login-error', body: html('<div data-login-error><p>コード:SS503</p></div>')}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+      ['the host marker with the credentials sentence', {status: 200, errorMarker: '<meta name="login-error">', body: `<meta name="login-error">${faq}`}, {ok: false, code: 'invalid-credentials'}],
+      ['the host marker without a code', {status: 200, errorMarker: 'LOGIN-FAILED', body: '<!-- LOGIN-FAILED --><p>ようこそ</p>'}, {ok: false, code: 'unknown'}],
+      ['a host marker the page does not carry', {status: 200, errorMarker: 'LOGIN-FAILED', body: faq}, {ok: true}],
+      ['an empty host marker', {status: 200, errorMarker: '', body: faq}, {ok: true}],
+      ['an overlong host marker', {status: 200, errorMarker: 'x'.repeat(201), body: 'x'.repeat(300)}, {ok: true}],
+      ['a marker past the scan limit', {status: 200, errorMarker: 'LOGIN-FAILED', body: ' '.repeat(BODY_SCAN_LIMIT) + 'LOGIN-FAILED'}, {ok: true}],
+      ['the marker does not change a JSON success', {status: 200, errorMarker: 'ok', body: '{"ok":true}'}, {ok: true}],
+      ['JSON maintenance:true on a 200', {status: 200, body: '{"maintenance":true}'}, {ok: false, code: 'maintenance'}],
+    ];
+    for (const [name, input, expected] of cases) {
+      it(`maps ${name}`, () => {
+        expect(mapLoginResponse({now: NOW, ...input})).to.deep.equal(expected);
+      });
+    }
   });
 
   describe('redirect', () => {
@@ -360,6 +410,12 @@ describe('sameOriginRedirect()', () => {
     ['https://www.so-net.ne.jp:443/a', 'https://www.so-net.ne.jp/a'],
     ['  /mypage  ', 'https://www.so-net.ne.jp/mypage'],
     ['/%2F%2Fevil.example', 'https://www.so-net.ne.jp/%2F%2Fevil.example'],
+    ['/.//evil.example', null],
+    ['/./%2E//evil.example', null],
+    ['/a/..//evil.example', null],
+    ['..//evil.example', null],
+    ['https://www.so-net.ne.jp//evil.example', null],
+    ['/a//b', 'https://www.so-net.ne.jp/a//b'],
     ['https:mypage', 'https://www.so-net.ne.jp/login/mypage'],
     ['//evil.example/', null],
     ['///evil.example/', null],
@@ -414,5 +470,123 @@ describe('sameOriginRedirect()', () => {
 
   it('returns null for a non-string target', () => {
     expect(sameOriginRedirect(42 as unknown as string, base)).to.equal(null);
+  });
+});
+
+describe('displayServerCode()', () => {
+  const sent = (...values: string[]) => {
+    const data = new FormData();
+    values.forEach((v, i) => data.append(`f${i}`, v));
+    return data;
+  };
+  const password = 'Secret-Passw0rd-9';
+  const cases: Array<[string, unknown, FormData | Iterable<unknown> | null, string | undefined]> = [
+    ['a known code', 'SS503', sent('taro_s@aa2', password), 'SS503'],
+    ['a known code in its own spelling', 'ss503', sent('taro_s@aa2', password), 'ss503'],
+    ['a full-width known code, normalised', 'ＳＳ５０３', sent('taro_s@aa2', password), 'SS503'],
+    ['a numeric code', 500, sent('taro_s@aa2', password), '500'],
+    ['E500', 'E500', null, 'E500'],
+    ['a code with a zero-width space inside, cleaned', 'S\u200bS503', null, 'SS503'],
+    ['a credentials code naming the password', 'invalid_password', null, 'invalid-credentials'],
+    ['a credentials code naming the user', 'invalid_user', null, 'invalid-credentials'],
+    ['unauthorized', 'Unauthorized', null, 'invalid-credentials'],
+    ['user_not_found (unknown)', 'user_not_found', null, undefined],
+    ['wrong_password (unknown)', 'wrong_password', null, undefined],
+    ['an unknown code', 'E_WHATEVER', null, undefined],
+    ['the word unknown', 'unknown', null, undefined],
+    ['markup', '<img src=x onerror=alert(1)>', null, undefined],
+    ['a Cyrillic look-alike of SS503', '\u0405\u0405503', null, undefined],
+    ['the password itself', password, sent('taro_s@aa2', password), undefined],
+    ['the password and a space', `${password} `, sent('taro_s@aa2', password), undefined],
+    ['the password after a tab', `\t${password}`, sent('taro_s@aa2', password), undefined],
+    ['the password split by a zero-width space', `Secret-\u200bPassw0rd-9`, sent(password), undefined],
+    ['a password longer than 64', 'p'.repeat(80), sent('p'.repeat(80)), undefined],
+    ['a known code that is the password', 'ss503', sent('taro_s@aa2', 'SS503'), undefined],
+    ['a known code that is the password in full width', 'SS503', sent('ＳＳ５０３'), undefined],
+    ['a code sharing 12 characters with a long password', 'invalidcredentials', sent('myinvalidcredentialsXYZ'), undefined],
+    ['a code sharing 11 characters with a long password', 'invalidcredentials', sent('xxnvalidcredeXXXXXXXXXX'), 'invalid-credentials'],
+    ['a code inside which a value of 4 characters sits', 'servererror', sent('rror'), undefined],
+    ['a value of 3 characters is not compared', 'SS503', sent('503'), 'SS503'],
+    ['files are not compared', 'SS503', [new File(['SS503'], 'SS503')], 'SS503'],
+    ['a plain list of values', 'SS503', ['ss503'], undefined],
+    ['no code', undefined, null, undefined],
+    ['an empty code', '  ', null, undefined],
+    ['an object', {toString: () => 'SS503'}, null, undefined],
+    ['NaN', Number.NaN, null, undefined],
+    ['an overlong code', 'SS503'.repeat(100), null, undefined],
+    ['a non-iterable sent value', 'SS503', 42 as unknown as null, 'SS503'],
+  ];
+  for (const [name, code, values, expected] of cases) {
+    it(`shows ${JSON.stringify(expected)} for ${name}`, () => {
+      expect(displayServerCode(code, values)).to.equal(expected);
+    });
+  }
+
+  it('does not throw on a throwing iterable', () => {
+    const hostile = {
+      [Symbol.iterator]() {
+        throw new Error('boom');
+      },
+    };
+    expect(displayServerCode('SS503', hostile)).to.equal(undefined);
+  });
+
+  it('checks every response path of a server echoing the password', () => {
+    for (const body of [
+      JSON.stringify({code: `${password} `}),
+      JSON.stringify({code: `\t${password}`}),
+      JSON.stringify({error: {code: `Secret-\u200bPassw0rd-9`}}),
+      JSON.stringify({code: `${password}${'x'.repeat(70)}`}),
+    ]) {
+      const result = mapLoginResponse({status: 401, body, now: NOW});
+      expect(displayServerCode(result.serverCode, sent('taro_s@aa2', password))).to.equal(undefined);
+    }
+  });
+});
+
+// The audit of issue 20 tried these against the landed code and they failed; they stay failed.
+describe('attacks that failed (regressions)', () => {
+  const base = 'https://www.so-net.ne.jp/login/';
+  const redirects = ['//evil.example', '///evil.example', '/\\evil.example', 'https:\\\\evil.example', 'https:/\\evil.example', ' JAVASCRIPT:alert(1)', 'java\nscript:alert(1)', 'https://u:p@www.so-net.ne.jp/', 'data:text/html,x', 'blob:https://www.so-net.ne.jp/x', 'https://www.so-net.ne.jp:444/'];
+  for (const target of redirects) {
+    it(`follows no redirect to ${JSON.stringify(target)}`, () => {
+      expect(sameOriginRedirect(target, base)).to.equal(null);
+    });
+  }
+
+  const deep: Array<[string, string]> = [
+    ['a 20,000-deep JSON array', '['.repeat(20000) + ']'.repeat(20000)],
+    ['a 20,000-deep JSON object', '{"a":'.repeat(20000) + '1' + '}'.repeat(20000)],
+    ['a 12,000-deep JSON object under the parse limit', '{"":'.repeat(12000) + '1' + '}'.repeat(12000)],
+  ];
+  for (const [name, body] of deep) {
+    for (const status of [200, 401]) {
+      it(`maps ${name} on a ${status} without throwing`, () => {
+        const result = mapLoginResponse({status, body, now: NOW});
+        expect(result.ok).to.equal(status === 200);
+      });
+    }
+  }
+
+  const lookAlikes: Array<[string, LoginResponseInput, LoginResponseResult]> = [
+    ['a Cyrillic ЅЅ503 code', {status: 401, body: '{"code":"\u0405\u0405503"}'}, {ok: false, code: 'invalid-credentials', serverCode: '\u0405\u0405503'}],
+    ['a Cyrillic ЅЅ503 on a page', {status: 403, body: html('<p>コード:\u0405\u0405503</p>')}, {ok: false, code: 'invalid-credentials'}],
+    ['SS503 split by a zero-width space', {status: 401, body: '{"code":"S\u200bS503"}'}, {ok: false, code: 'SS503', serverCode: 'SS503'}],
+  ];
+  for (const [name, input, expected] of lookAlikes) {
+    it(`maps ${name} as ${expected.code}`, () => {
+      expect(mapLoginResponse({now: NOW, ...input})).to.deep.equal(expected);
+    });
+  }
+
+  it('shows no look-alike code in the support box', () => {
+    expect(displayServerCode('\u0405\u0405503', null)).to.equal(undefined);
+    expect(displayServerCode('S\u200bS503', null)).to.equal('SS503');
+  });
+
+  it('keeps markup in a server code as text, and shows none of it', () => {
+    const result = mapLoginResponse({status: 400, body: '{"code":"<img src=x onerror=alert(1)>"}', now: NOW});
+    expect(result.serverCode).to.equal('<img src=x onerror=alert(1)>');
+    expect(displayServerCode(result.serverCode, null)).to.equal(undefined);
   });
 });

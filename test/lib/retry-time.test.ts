@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import {
   MAX_RETRY_WAIT_MS,
   formatWaitClock,
+  parseHttpDate,
   parseRetryAfterSeconds,
   parseRetryAt,
   resolveRetryAt,
@@ -110,4 +111,50 @@ describe('waitAmount()', () => {
       expect(`${value} ${unit}`).to.equal(expected);
     });
   }
+});
+
+describe('parseHttpDate()', () => {
+  const now = Date.UTC(2025, 0, 15);
+  const cases: Array<[string | null | undefined, number | undefined]> = [
+    ['Sun, 06 Nov 1994 08:49:37 GMT', Date.UTC(1994, 10, 6, 8, 49, 37)],
+    ['sun, 06 nov 1994 08:49:37 GMT', Date.UTC(1994, 10, 6, 8, 49, 37)],
+    ['Sunday, 06-Nov-94 08:49:37 GMT', Date.UTC(1994, 10, 6, 8, 49, 37)],
+    ['Wednesday, 15-Jan-25 03:00:00 GMT', Date.UTC(2025, 0, 15, 3)],
+    ['Friday, 01-Jan-99 00:00:00 GMT', Date.UTC(1999, 0, 1)],
+    ['Sun Nov  6 08:49:37 1994', Date.UTC(1994, 10, 6, 8, 49, 37)],
+    ['Thu Feb 29 00:00:00 2024', Date.UTC(2024, 1, 29)],
+    ['Wed, 21 Oct 2015 07:28:60 GMT', Date.UTC(2015, 9, 21, 7, 28, 59)],
+    ['foo 2030', undefined],
+    ['2030', undefined],
+    ['Jan 2030', undefined],
+    ['1.5', undefined],
+    ['2030-01-01T00:00:00Z', undefined],
+    ['Sun, 06 Nov 1994 08:49:37', undefined],
+    ['Sun, 06 Nov 1994 08:49:37 UTC', undefined],
+    ['Sun, 06 Nov 1994 08:49:37 +0000', undefined],
+    ['Sun, 6 Nov 1994 08:49:37 GMT', undefined],
+    ['Xyz, 06 Nov 1994 08:49:37 GMT', undefined],
+    ['Sun, 06 Foo 1994 08:49:37 GMT', undefined],
+    ['Sun, 30 Feb 2025 08:49:37 GMT', undefined],
+    ['Sat Feb 29 00:00:00 2025', undefined],
+    ['Sun, 06 Nov 1994 24:00:00 GMT', undefined],
+    ['Sun, 06 Nov 1994 08:60:00 GMT', undefined],
+    ['Sun, 00 Nov 1994 08:49:37 GMT', undefined],
+    ['Sun, 06-Nov-94 08:49:37 GMT', undefined],
+    ['Sun, 06 Nov 1994 08:49:37 GMT'.repeat(3), undefined],
+    ['', undefined],
+    [null, undefined],
+    [undefined, undefined],
+  ];
+  for (const [value, expected] of cases) {
+    it(`parses ${JSON.stringify(value)} as ${expected}`, () => {
+      expect(parseHttpDate(value, now)).to.equal(expected);
+    });
+  }
+
+  it('reads a two-digit year more than 50 years ahead as the century before', () => {
+    expect(parseHttpDate('Tuesday, 01-Jan-75 00:00:00 GMT', now)).to.equal(Date.UTC(2075, 0, 1));
+    expect(parseHttpDate('Wednesday, 01-Jan-76 00:00:00 GMT', now)).to.equal(Date.UTC(1976, 0, 1));
+    expect(parseHttpDate('Wednesday, 01-Jan-76 00:00:00 GMT', Date.UTC(2030, 0, 1))).to.equal(Date.UTC(2076, 0, 1));
+  });
 });

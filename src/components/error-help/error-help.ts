@@ -138,6 +138,7 @@ export class SonetErrorHelp extends LitElement {
     idChangeHref: {attribute: 'id-change-href'},
     loginHistoryHref: {attribute: 'login-history-href'},
     cacheHelpHref: {attribute: 'cache-help-href'},
+    controlPanelHelpHref: {attribute: 'control-panel-help-href'},
     inputHelpHref: {attribute: 'input-help-href'},
     maintenanceHref: {attribute: 'maintenance-href'},
     supportHref: {attribute: 'support-href'},
@@ -162,7 +163,11 @@ export class SonetErrorHelp extends LitElement {
    */
   code = '';
 
-  /** The code as the server sent it (`serverCode` of `mapLoginResponse()`), shown as text in the support box. */
+  /**
+   * The code as the server sent it (`displayServerCode()` of what `mapLoginResponse()` read),
+   * shown as text in the support box when it is a known code spelled otherwise than `code`
+   * (`ss503`, `E500`); any other value is not shown.
+   */
   serverCode = '';
 
   /** Seconds until a retry makes sense (`SS503`, `locked`), counted from when it is set. */
@@ -191,39 +196,60 @@ export class SonetErrorHelp extends LitElement {
   occurredAt: string | number | null = null;
 
   /**
-   * ユーザーID / パスワードの確認や再設定 (電話発信による本人認証, 個人会員のみ).
-   * Default `https://www.so-net.ne.jp/support/password/`. Only http(s) or relative URLs.
+   * ユーザーID / パスワードの確認や再設定 (電話発信による本人認証, 個人会員のみ). The default,
+   * `https://www.so-net.ne.jp/support/password/`, is a guess to confirm: set this attribute.
+   * Only http(s) or relative URLs.
    */
   resetHref = '';
 
   /**
-   * 「So-net ユーザーID 自動変更のご案内」 mail. Default: the So-net support page on login
-   * failures, which links to it. Only http(s) or relative URLs.
+   * 「So-net ユーザーID 自動変更のご案内」 mail. The default,
+   * `https://support.so-net.ne.jp/supportsitedetailpage?id=000010196` (taken to be the support
+   * page on login failures, which links to it), is a guess to confirm: set this attribute.
+   * Only http(s) or relative URLs.
    */
   idChangeHref = '';
 
   /**
-   * マイページ「各種サービスのログイン履歴」. Default `https://www.so-net.ne.jp/retail/u/` (My
-   * Page). Only http(s) or relative URLs.
+   * マイページ「各種サービスのログイン履歴」. The default, `https://www.so-net.ne.jp/retail/u/`
+   * (taken to be My Page), is a guess to confirm: set this attribute. Only http(s) or relative
+   * URLs.
    */
   loginHistoryHref = '';
 
   /**
-   * キャッシュ (インターネット一時ファイル) を削除する方法. Default: the So-net support page on
-   * login failures, which links to it. Only http(s) or relative URLs.
+   * キャッシュ (インターネット一時ファイル) を削除する方法. The default,
+   * `https://support.so-net.ne.jp/supportsitedetailpage?id=000010196` (taken to link to it), is
+   * a guess to confirm: set this attribute. Only http(s) or relative URLs.
    */
   cacheHelpHref = '';
 
   /**
-   * ID とパスワードを間違いなく入力する方法. Default
-   * `https://support.so-net.ne.jp/supportsitedetailpage?id=000012311`. Only http(s) or relative URLs.
+   * コントロール パネルの表示方法 (Windows 8.1 / Windows 8), linked from the Internet Options
+   * steps. The default, `https://support.so-net.ne.jp/supportsitedetailpage?id=000010196` (taken
+   * to be the support page on login errors, which links to it), is a guess to confirm: set this
+   * attribute. Only http(s) or relative URLs.
+   */
+  controlPanelHelpHref = '';
+
+  /**
+   * ID とパスワードを間違いなく入力する方法. The default,
+   * `https://support.so-net.ne.jp/supportsitedetailpage?id=000012311`, is a guess to confirm:
+   * set this attribute. Only http(s) or relative URLs.
    */
   inputHelpHref = '';
 
-  /** 障害・メンテナンス情報. Default `https://www.so-net.ne.jp/emerge/`. Only http(s) or relative URLs. */
+  /**
+   * 障害・メンテナンス情報. The default, `https://www.so-net.ne.jp/emerge/`, is a guess to
+   * confirm: set this attribute. Only http(s) or relative URLs.
+   */
   maintenanceHref = '';
 
-  /** 会員サポート. Default `https://support.so-net.ne.jp/`. Only http(s) or relative URLs. */
+  /**
+   * 会員サポート, where the operator chat (個人会員のみ, 9:00～18:00) is. Default
+   * `https://support.so-net.ne.jp/` (the address the support pages give). Only http(s) or
+   * relative URLs.
+   */
   supportHref = '';
 
   /** Time source of the countdown and of the default `occurred-at` (tests and stories). */
@@ -408,6 +434,7 @@ export class SonetErrorHelp extends LitElement {
       idChange: safeLinkHref(this.idChangeHref, d.idChange),
       loginHistory: safeLinkHref(this.loginHistoryHref, d.loginHistory),
       cacheHelp: safeLinkHref(this.cacheHelpHref, d.cacheHelp),
+      controlPanelHelp: safeLinkHref(this.controlPanelHelpHref, d.controlPanelHelp),
       inputHelp: safeLinkHref(this.inputHelpHref, d.inputHelp),
       maintenance: safeLinkHref(this.maintenanceHref, d.maintenance),
       support: safeLinkHref(this.supportHref, d.support),

@@ -17,7 +17,7 @@ import {html as staticHtml, type StaticValue} from 'lit/static-html.js';
 import {msg} from '@lit/localize';
 import type {CountdownState} from '../../controllers/countdown-controller.js';
 import type {BrowserFamily, BrowserInfo} from '../../lib/capabilities.js';
-import type {LoginErrorCode} from '../../lib/login-response.js';
+import {displayServerCode, type LoginErrorCode} from '../../lib/login-response.js';
 import {formatWaitClock} from '../../lib/retry-time.js';
 import type {ErrorHelpLink, ErrorHelpLinks} from './error-help.links.js';
 
@@ -32,6 +32,15 @@ export type BrowserStepTopic = 'nav' | 'cookies' | 'javascript';
 /** Which browser settings a step asks for. */
 export type BrowserTopics = 'cookies' | 'javascript' | 'both';
 
+/** A link under a browser step (a support page the step refers to). */
+export interface BrowserStepLink {
+  readonly to: ErrorHelpLink;
+  readonly label: Text;
+}
+
+/** One browser step: what it is about, its text, and optionally a link. */
+export type BrowserStep = readonly [BrowserStepTopic, Text] | readonly [BrowserStepTopic, Text, BrowserStepLink];
+
 /** The steps to allow cookies and JavaScript in one browser. */
 export interface BrowserStepSet {
   /** Stable key, rendered as `data-browser` on the disclosure. */
@@ -41,8 +50,8 @@ export interface BrowserStepSet {
   readonly title: Text;
   /** A sentence shown before the steps. */
   readonly note?: Text;
-  /** `[topic, text]`: `nav` steps are shown for either topic. */
-  readonly steps: readonly (readonly [BrowserStepTopic, Text])[];
+  /** `[topic, text, link?]`: `nav` steps are shown for either topic. */
+  readonly steps: readonly BrowserStep[];
 }
 
 /** One numbered step. */
@@ -88,7 +97,7 @@ export interface GuidanceContext {
 export interface SupportFacts {
   /** The code as shown to the member. */
   code: string;
-  /** The code the server sent, untrusted text. */
+  /** The code the server sent, untrusted text; shown only when it is a known code. */
   serverCode: string;
   /** When the failure happened. */
   occurred: Date;
@@ -104,9 +113,10 @@ export interface SupportFacts {
 // Per-browser steps: 「コード:500」 3/3 (seed 2) and the privacy settings of seed 1.
 
 /**
- * How to allow cookies and JavaScript, per browser. Microsoft Edge, Mac Safari, iOS Safari and
- * Android Chrome follow the support page; desktop Chrome and Firefox follow their current
- * settings screens; the Windows Internet Options steps are the support page's 1/5–5/5.
+ * How to allow cookies and JavaScript, per browser: only the browsers the support pages give
+ * steps for. Microsoft Edge, Mac Safari, iOS Safari and Android Chrome follow 「コード:500」 3/3;
+ * the Windows Internet Options steps are the privacy settings' 1/5–5/5. Other browsers (desktop
+ * Chrome, Firefox) get the general step without menu paths nobody checked against the pages.
  */
 export const BROWSER_STEP_SETS = [
   {
@@ -136,100 +146,6 @@ export const BROWSER_STEP_SETS = [
     ],
   },
   {
-    id: 'chrome',
-    families: ['chrome'],
-    title: () => msg('Google Chrome (パソコン)', {id: 'help.browser.chrome.title'}),
-    steps: [
-      [
-        'nav',
-        () =>
-          msg('Chrome を開き、画面右上の「︙」(Google Chrome の設定) ボタンから「設定」を選択します。', {
-            id: 'help.browser.chrome.open',
-          }),
-      ],
-      [
-        'nav',
-        () =>
-          msg('左側のメニューで「プライバシーとセキュリティ」を選択し、「サイトの設定」を選択します。', {
-            id: 'help.browser.chrome.site-settings',
-          }),
-      ],
-      [
-        'javascript',
-        () =>
-          msg('「JavaScript」を選択し、「サイトが JavaScript を使用できるようにする」を選択します。', {
-            id: 'help.browser.chrome.javascript',
-          }),
-      ],
-      [
-        'cookies',
-        () =>
-          msg('「サイトの設定」の画面で「その他のコンテンツの設定」を開き、「デバイス上のサイトデータ」を選択します。', {
-            id: 'help.browser.chrome.site-data',
-          }),
-      ],
-      [
-        'cookies',
-        () =>
-          msg('「サイトがデバイスにデータを保存することを許可する」を選択します。', {
-            id: 'help.browser.chrome.cookies-allow',
-          }),
-      ],
-      [
-        'nav',
-        () =>
-          msg('それぞれの画面で、許可しないサイトの一覧に so-net.ne.jp が含まれている場合は、その項目を削除します。', {
-            id: 'help.browser.chrome.exceptions',
-          }),
-      ],
-    ],
-  },
-  {
-    id: 'firefox',
-    families: ['firefox'],
-    title: () => 'Mozilla Firefox',
-    steps: [
-      [
-        'cookies',
-        () =>
-          msg('Firefox を開き、画面右上の「≡」(アプリケーションメニューを開く) ボタンから「設定」を選択します。', {
-            id: 'help.browser.firefox.open',
-          }),
-      ],
-      [
-        'cookies',
-        () =>
-          msg('左側の「プライバシーとセキュリティ」を選択し、「強化型トラッキング防止機能」で「標準」を選択します。', {
-            id: 'help.browser.firefox.tracking',
-          }),
-      ],
-      [
-        'cookies',
-        () =>
-          msg(
-            '「Cookie とサイトデータ」の「例外を管理...」を選択し、so-net.ne.jp が「ブロック」になっている場合は削除して、「変更を保存」を選択します。',
-            {id: 'help.browser.firefox.exceptions'}
-          ),
-      ],
-      [
-        'javascript',
-        () =>
-          msg(
-            'Firefox の JavaScript の設定は通常の設定画面にはありません。アドレスバーに「about:config」と入力して開き、「危険性を承知の上で使用する」を選択します。',
-            {id: 'help.browser.firefox.about-config'}
-          ),
-      ],
-      [
-        'javascript',
-        () =>
-          msg(
-            '検索欄に「javascript.enabled」と入力し、値が「true」になっていることを確認します。「false」の場合は、右端の切り替えボタンを選択して「true」にします。',
-            {id: 'help.browser.firefox.javascript'}
-          ),
-      ],
-    ],
-  },
-  {
     id: 'safari-mac',
     families: ['safari-mac'],
     title: () => msg('Safari (Mac)', {id: 'help.browser.safari-mac.title'}),
@@ -241,7 +157,7 @@ export const BROWSER_STEP_SETS = [
       [
         'nav',
         () =>
-          msg('Safari を開き、メニューバーの「Safari」から「環境設定」(新しい macOS では「設定」) を選択します。', {
+          msg('Safari を開き、メニューバーの「Safari」から「環境設定」を選択します。', {
             id: 'help.browser.safari-mac.open',
           }),
       ],
@@ -269,10 +185,7 @@ export const BROWSER_STEP_SETS = [
       ['nav', () => msg('「設定」アプリを開きます。', {id: 'help.browser.safari-ios.open'})],
       [
         'nav',
-        () =>
-          msg('「Safari」を選択します (iOS 18 以降は「アプリ」の中にあります)。', {
-            id: 'help.browser.safari-ios.safari',
-          }),
+        () => msg('「Safari」を選択します。', {id: 'help.browser.safari-ios.safari'}),
       ],
       ['cookies', () => msg('「すべての Cookie をブロック」をオフにします。', {id: 'help.browser.safari-ios.cookies'})],
       ['javascript', () => msg('画面の下のほうにある「詳細」を選択します。', {id: 'help.browser.safari-ios.advanced'})],
@@ -327,11 +240,14 @@ export const BROWSER_STEP_SETS = [
     steps: [
       [
         'cookies',
-        () =>
-          msg(
-            'スタートボタンから「コントロール パネル」を選択します。Windows 8.1 / Windows 8 では、「Windows」キーを押しながら「X」キーを押すと表示されるメニューから選択できます。',
-            {id: 'help.browser.internet-options.control-panel'}
-          ),
+        () => msg('スタートボタンから「コントロール パネル」を選択します。', {id: 'help.browser.internet-options.start'}),
+        {
+          to: 'controlPanelHelp',
+          label: () =>
+            msg('Windows 8.1 / Windows 8 でのコントロール パネルの表示方法', {
+              id: 'help.link.control-panel-help',
+            }),
+        },
       ],
       [
         'cookies',
@@ -446,12 +362,13 @@ const restartDevice: HelpStep = {
   ],
 };
 
-const allowInExtensions: HelpStep = {
+const askOperator: HelpStep = {
   text: () =>
     msg(
-      'セキュリティソフトやブラウザの拡張機能 (広告ブロックなど) で Cookie や JavaScript を止めている場合は、So-net のサイト (so-net.ne.jp) を許可してください。',
-      {id: 'help.common.extensions'}
+      'それでも解決しない場合は、会員サポートの「オペレーターとチャットで解決」から、オペレーターにご相談いただけます (個人会員のみ、受付時間 9:00～18:00)。その際、下の「サポート用の情報」をお伝えいただくと、スムーズにご案内できます。',
+      {id: 'help.common.operator-chat'}
     ),
+  link: {to: 'support', label: () => msg('会員サポート (オペレーターとのチャット)', {id: 'help.link.operator-chat'})},
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -470,13 +387,8 @@ export const GUIDANCE = {
         text: () => msg('しばらく時間を置いてから、もう一度ログインをお試しください。', {id: 'help.ss503.wait'}),
         countdown: true,
       },
-      {
-        text: () =>
-          msg('パスワードを再設定しても、アクセスの制限は解除されません。制限が解除されるまでお待ちください。', {
-            id: 'help.ss503.reset-does-not-help',
-          }),
-      },
       typeCarefully,
+      askOperator,
     ],
   },
   ce500: {
@@ -502,6 +414,7 @@ export const GUIDANCE = {
           }),
         link: cacheLink,
       },
+      askOperator,
     ],
   },
   500: {
@@ -528,6 +441,7 @@ export const GUIDANCE = {
           ),
         browsers: 'both',
       },
+      askOperator,
     ],
   },
   'invalid-credentials': {
@@ -621,6 +535,7 @@ export const GUIDANCE = {
           label: () => msg('マイページ「各種サービスのログイン履歴」', {id: 'help.link.login-history'}),
         },
       },
+      askOperator,
     ],
   },
   locked: {
@@ -640,6 +555,7 @@ export const GUIDANCE = {
           }),
       },
       typeCarefully,
+      askOperator,
     ],
   },
   maintenance: {
@@ -653,6 +569,7 @@ export const GUIDANCE = {
             id: 'help.maintenance.wait',
           }),
       },
+      askOperator,
     ],
   },
   network: {
@@ -660,15 +577,12 @@ export const GUIDANCE = {
       msg('通信がうまくいかず、ログインの処理を完了できませんでした。', {id: 'help.network.lead'}),
     steps: [
       {
-        text: () =>
-          msg(
-            'インターネットに接続されているかご確認ください (Wi-Fi やモバイルデータ通信がオンになっているか、ほかの Web サイトを表示できるか、など)。',
-            {id: 'help.network.check'}
-          ),
+        text: () => msg('インターネットに接続されているかご確認ください。', {id: 'help.network.connection'}),
       },
       retryLater,
       checkMaintenance,
       restartDevice,
+      askOperator,
     ],
   },
   'cookies-disabled': {
@@ -679,19 +593,22 @@ export const GUIDANCE = {
         text: () => msg('お使いのブラウザの設定で、Cookie を有効にしてください。', {id: 'help.cookies.enable'}),
         browsers: 'cookies',
       },
-      allowInExtensions,
+      askOperator,
     ],
   },
   'javascript-disabled': {
     lead: () =>
-      msg('So-net のログイン画面は、JavaScript を使って動作しています。', {id: 'help.javascript.lead'}),
+      msg(
+        'JavaScript が無効でもログインはできますが、入力の誤りをその場でお知らせする機能や、隠れているパスワードを表示して確認する機能には、JavaScript が必要です。',
+        {id: 'help.javascript.needed-for'}
+      ),
     steps: [
       {
         text: () =>
           msg('お使いのブラウザの設定で、JavaScript を有効にしてください。', {id: 'help.javascript.enable'}),
         browsers: 'javascript',
       },
-      allowInExtensions,
+      askOperator,
     ],
   },
   unknown: {
@@ -702,14 +619,7 @@ export const GUIDANCE = {
       retryLater,
       clearCache,
       restartDevice,
-      {
-        text: () =>
-          msg(
-            'それでも解決しない場合は、会員サポートにお問い合わせください。その際、下の「サポート用の情報」をお伝えいただくと、スムーズにご案内できます。',
-            {id: 'help.unknown.contact'}
-          ),
-        link: supportLink,
-      },
+      askOperator,
     ],
   },
 } as const satisfies Record<LoginErrorCode, Guidance>;
@@ -736,7 +646,12 @@ function renderBrowserSteps(topics: BrowserTopics, ctx: GuidanceContext): Templa
         </summary>
         ${set.note ? html`<p class="note">${set.note()}</p>` : nothing}
         <ol class="browser-list">
-          ${set.steps.map(([, text]) => html`<li>${text()}</li>`)}
+          ${set.steps.map(
+            ([, text, link]) =>
+              html`<li>
+                ${text()}${link ? html`<br /><a href=${ctx.links[link.to]}>${link.label()}</a>` : nothing}
+              </li>`
+          )}
         </ol>
       </details>`
     )}
@@ -819,7 +734,9 @@ export function supportRows(ctx: GuidanceContext): Array<[string, string]> {
   const browser =
     overridden || !info?.name ? familyLabel(family) : plainText(`${info.name}${info.version ? ` ${info.version}` : ''}`);
   const rows: Array<[string, string]> = [[msg('エラーコード', {id: 'help.support.code'}), code]];
-  const server = plainText(serverCode);
+  // Known codes only: a raw code can tell which of the ID or the password was wrong, or carry
+  // what was typed (displayServerCode()).
+  const server = displayServerCode(serverCode, null);
   if (server && server !== code) rows.push([msg('サーバーの応答', {id: 'help.support.server-code'}), server]);
   const time = Number.isFinite(occurred.getTime())
     ? `${new Intl.DateTimeFormat(ctx.intlLocale, {dateStyle: 'medium', timeStyle: 'medium'}).format(occurred)} (${occurred.toISOString()})`
