@@ -7,6 +7,8 @@ export * from './controllers/countdown-controller.js';
 export * from './lib/link-href.js';
 export * from './lib/retry-time.js';
 export * from './lib/login-response.js';
+export * from './lib/csrf-header.js';
+export * from './lib/response-body.js';
 export * from './lib/capabilities.js';
 export * from './controllers/capabilities-controller.js';
 export * from './lib/failure-counter.js';

@@ -362,6 +362,52 @@ describe('<sonet-login-form>', () => {
       }
     });
 
+    it('sends the CSRF token to the page’s own origin only', async () => {
+      const meta = document.createElement('meta');
+      meta.name = 'csrf-token';
+      meta.content = 'token-123';
+      document.head.append(meta);
+      try {
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="https://login.example.net/api"></sonet-login-form>`);
+        await fill(el);
+        submitButton(el).click();
+        await waitUntil(() => calls.length === 1, 'the request');
+        expect(new Headers(calls[0]!.init.headers).get('X-CSRF-Token')).to.equal(null);
+      } finally {
+        meta.remove();
+      }
+    });
+
+    it('clears the password after a successful login', async () => {
+      stubFetch(() => json(200, {ok: true}));
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el);
+      const success = oneEvent(el, 'sonet-login-success');
+      submitButton(el).click();
+      await success;
+      expect(passwordInput(el).value).to.equal('');
+      expect(userIdInput(el).value).to.equal(USER_ID);
+    });
+
+    it('does not show a server code that repeats what the member typed', async () => {
+      stubFetch(() => json(401, {code: ` ${PASSWORD}\u200b `}));
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el);
+      await submitAndWaitForError(el);
+      expect(help(el)!.getAttribute('server-code')).to.equal(null);
+      expect(el.outerHTML).to.not.contain(PASSWORD);
+    });
+
+    it('gives the connection guidance when the host never answers a submit (event mode)', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form timeout="200"></sonet-login-form>`);
+      el.addEventListener('sonet-login-submit', () => {});
+      await fill(el);
+      const error = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
+      submitButton(el).click();
+      expect((await error).code).to.equal('network');
+      expect(el.busy).to.be.false;
+    });
+
     it('says it is working and ignores a second submit while busy', async () => {
       let answer!: (r: Response) => void;
       stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
@@ -435,7 +481,7 @@ describe('<sonet-login-form>', () => {
       ['401 invalid_credentials', () => json(401, {code: 'invalid_credentials'}), 'invalid-credentials'],
       ['503 SS503 with Retry-After', () => json(503, {code: 'SS503'}, {'Retry-After': '120'}), 'SS503'],
       ['an HTML 500 page', () => new Response('<h1>Internal Server Error</h1>', {status: 500, headers: {'Content-Type': 'text/html'}}), '500'],
-      ['a ce500 page', () => new Response('<p>エラー (コード:ce500)</p>', {status: 200, headers: {'Content-Type': 'text/html'}}), 'ce500'],
+      ['a ce500 page', () => new Response('<p>エラー (コード:ce500)</p>', {status: 500, headers: {'Content-Type': 'text/html'}}), 'ce500'],
       ['503 maintenance', () => json(503, {code: 'maintenance'}), 'maintenance'],
       ['423 locked', () => json(423, {code: 'locked'}), 'locked'],
       ['a failed fetch', () => Promise.reject(new TypeError('Failed to fetch')), 'network'],
@@ -647,6 +693,17 @@ describe('<sonet-login-form>', () => {
         expect(help(el)!.code).to.equal('SS503');
       });
 
+      it('does not count a code from the query as a failed attempt', async () => {
+        history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({...Object.fromEntries(new URL(original).searchParams), error: 'invalid_credentials'})}`);
+        for (let i = 0; i < 3; i++) {
+          const el = await fixture<SonetLoginForm>(html`<sonet-login-form error-param="error"></sonet-login-form>`);
+          await waitUntil(() => help(el), 'no guidance', {timeout: 5000});
+          await el.updateComplete;
+          expectNoNode(el.querySelector('[part~="lockout"]'), 'lockout notice');
+        }
+        expect(sessionStorage.getItem(FAILURE_COUNT_KEY)).to.equal(null);
+      });
+
       it('ignores unknown codes and markup in the parameter', async () => {
         history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({...Object.fromEntries(new URL(original).searchParams), error: '<img src=x onerror=alert(1)>'})}`);
         const el = await fixture<SonetLoginForm>(html`<sonet-login-form error-param="error"></sonet-login-form>`);
@@ -727,7 +784,8 @@ describe('<sonet-login-form>', () => {
       await submitAndWaitForError(el);
       const text = notice('lockout')!.textContent!;
       expect(text).to.contain('2 回続けて失敗');
-      expect(text).to.contain('5 回');
+      // No number unless the host configures one (the support pages give none).
+      expect(text).to.not.contain('目安');
       expect(text).to.contain('パスワードを再設定してもロックは解除されません');
     });
 

@@ -13,7 +13,16 @@ import {msg, str} from '@lit/localize';
 import {getSonetLocale} from '../../localization.js';
 import {AutofillController} from '../../controllers/autofill-controller.js';
 import {CapabilitiesController} from '../../controllers/capabilities-controller.js';
-import {parseLockThreshold, readFailureCount, recordFailure, resetFailures} from '../../lib/failure-counter.js';
+import {
+  configuredLockThreshold,
+  countsAsFailedAttempt,
+  readFailureCount,
+  recordFailure,
+  resetFailures,
+  type FailureSource,
+} from '../../lib/failure-counter.js';
+import {csrfHeaderAllowed} from '../../lib/csrf-header.js';
+import {readBodyCapped} from '../../lib/response-body.js';
 import type {LoginErrorCode, LoginResponseResult} from '../../lib/login-response.js';
 import {adoptSonetStyles} from '../shared/field.styles.js';
 import {fieldMoreStyles} from '../shared/field-more.styles.js';
@@ -47,20 +56,6 @@ function plainCode(code: string): LoginErrorCode {
   return (/^[A-Za-z0-9-]{1,40}$/.test(code) ? code : 'unknown') as LoginErrorCode;
 }
 
-/**
- * The server's code as shown to support, unless it repeats something the member typed: a server
- * that echoes the request (`{"code": "<the password>"}`) must not put the password on screen or
- * into an attribute.
- */
-function safeServerCode(code: string | undefined, sent: FormData): string | undefined {
-  if (!code) return undefined;
-  const folded = code.toLowerCase();
-  for (const value of sent.values()) {
-    if (typeof value === 'string' && value.length >= 3 && folded.includes(value.toLowerCase())) return undefined;
-  }
-  return code;
-}
-
 /** Same-origin check of a redirect target; `null` when it cannot be checked. */
 async function checkedRedirect(target: string | null | undefined): Promise<string | null> {
   if (!target) return null;
@@ -90,9 +85,6 @@ export function loadGuidance(): Promise<void> {
   );
   return guidanceLoad;
 }
-
-/** Codes that count as a failed attempt with wrong credentials (for the lockout notice). */
-const CREDENTIAL_FAILURE: LoginErrorCode = 'invalid-credentials';
 
 interface ShownError {
   code: LoginErrorCode;
@@ -161,9 +153,13 @@ export class LoginFormBehaviour implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** See {@link SonetLoginForm.showError}. */
-  async showError(code: string, options: ShowErrorOptions = {}): Promise<void> {
+  /**
+   * See `SonetLoginForm.showError`. `source` says where the code came from: only a real answer
+   * (or the host saying so) counts towards the lockout notice, never a link's `?error=`.
+   */
+  async showError(code: string, options: ShowErrorOptions = {}, source: FailureSource = 'host'): Promise<void> {
     const host = this.host;
+    this.stopWaiting();
     host.busy = false;
     this.succeeded = false;
     let normalized: LoginErrorCode;
@@ -172,7 +168,8 @@ export class LoginFormBehaviour implements ReactiveController {
     } catch {
       normalized = plainCode(String(code ?? ''));
     }
-    if (normalized === CREDENTIAL_FAILURE) this.failures = recordFailure(this.storage());
+    const counted = countsAsFailedAttempt(normalized, source);
+    if (counted) this.failures = recordFailure(this.storage());
     this.shownError = {
       code: normalized,
       retryAfterSeconds: options.retryAfterSeconds,
@@ -187,7 +184,7 @@ export class LoginFormBehaviour implements ReactiveController {
     host.dispatchEvent(
       new SonetLoginErrorEvent(normalized, {
         retryAfterSeconds: options.retryAfterSeconds,
-        failures: normalized === CREDENTIAL_FAILURE ? this.failures : 0,
+        failures: counted ? this.failures : 0,
       })
     );
     try {
@@ -217,7 +214,10 @@ export class LoginFormBehaviour implements ReactiveController {
   /** See {@link SonetLoginForm.showSuccess}. */
   async showSuccess(redirect?: string | null): Promise<void> {
     const host = this.host;
+    this.stopWaiting();
     host.busy = false;
+    // The password is not left in the page after it did its job.
+    this.clearPassword();
     this.shownError = undefined;
     resetFailures(this.storage());
     this.failures = 0;
@@ -273,7 +273,7 @@ export class LoginFormBehaviour implements ReactiveController {
         ? notices.renderFailureNotices({
             code: shown.code,
             failures: this.failures,
-            threshold: parseLockThreshold(this.host.lockThreshold),
+            threshold: configuredLockThreshold(this.host.lockThreshold),
             autofilled: shown.autofilled,
             links: loginLinks(this.host),
             idBase: this.skeleton.idBase,
@@ -291,6 +291,7 @@ export class LoginFormBehaviour implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.stopWaiting();
     this.host.removeEventListener('keydown', this.onKeyDown, true);
     this.host.removeEventListener('submit', this.onSubmit);
     removeEventListener('pageshow', this.onPageShow);
@@ -388,7 +389,7 @@ export class LoginFormBehaviour implements ReactiveController {
       return;
     }
     // A link anyone can craft: only codes we know are shown; anything else is ignored.
-    if (code !== 'unknown') void this.showError(code);
+    if (code !== 'unknown') void this.showError(code, {}, 'query');
   }
 
   private readonly onKeyDown = (): void => {
@@ -426,7 +427,13 @@ export class LoginFormBehaviour implements ReactiveController {
     const url = this.endpoint();
     if (url === null) {
       const submitEvent = new SonetLoginSubmitEvent(formData);
-      if (host.dispatchEvent(submitEvent)) host.busy = true;
+      if (host.dispatchEvent(submitEvent)) {
+        host.busy = true;
+        // The host answers with showError() or showSuccess(); one that never does gets the
+        // connection guidance after `timeout`, as a request would.
+        this.stopWaiting();
+        this.waiting = setTimeout(() => void this.showError('network', {}, 'response'), this.timeoutMs());
+      }
       return;
     }
     void this.send(url, formData);
@@ -437,8 +444,7 @@ export class LoginFormBehaviour implements ReactiveController {
     host.busy = true;
     const controller = new AbortController();
     this.pending = controller;
-    const limit = Number.isFinite(host.timeout) && host.timeout > 0 ? host.timeout : DEFAULT_LOGIN_TIMEOUT;
-    const timer = setTimeout(() => controller.abort(), limit);
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs());
     let result: LoginResponseResult;
     let redirect: string | null = null;
     // In parallel with the request; usually already prefetched.
@@ -447,7 +453,8 @@ export class LoginFormBehaviour implements ReactiveController {
     try {
       const headers = new Headers({Accept: 'application/json'});
       const token = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content');
-      if (token) headers.set('X-CSRF-Token', token);
+      // The page's token goes only to the page's own origin.
+      if (token && csrfHeaderAllowed(url, location.href)) headers.set('X-CSRF-Token', token);
       const multipart = this.skeleton.form.enctype === 'multipart/form-data';
       const body = multipart ? formData : new URLSearchParams(formData as unknown as Record<string, string>);
       const response = await fetch(url, {
@@ -457,7 +464,8 @@ export class LoginFormBehaviour implements ReactiveController {
         credentials: 'same-origin',
         signal: controller.signal,
       });
-      const text = await response.text();
+      // Read with a cap (a huge or endless body is cut and its stream cancelled).
+      const {text} = await readBodyCapped(response);
       let map: ResponseModule | undefined;
       try {
         map = await mapping;
@@ -466,7 +474,13 @@ export class LoginFormBehaviour implements ReactiveController {
         // go by the status alone.
       }
       result = map
-        ? map.mapLoginResponse({status: response.status, headers: response.headers, body: text, url: response.url})
+        ? map.mapLoginResponse({
+            status: response.status,
+            headers: response.headers,
+            body: text,
+            url: response.url,
+            errorMarker: host.errorMarker || undefined,
+          })
         : {ok: response.ok, code: response.ok ? undefined : 'unknown'};
       if (result.ok && map) {
         redirect =
@@ -485,12 +499,32 @@ export class LoginFormBehaviour implements ReactiveController {
     if (result.ok) {
       await this.showSuccess(redirect);
     } else {
-      await this.showError(result.code ?? 'unknown', {
-        retryAfterSeconds: result.retryAfterSeconds,
-        retryAt: result.retryAt,
-        serverCode: safeServerCode(result.serverCode, formData),
-      });
+      let serverCode: string | undefined;
+      try {
+        serverCode = (await mapping).displayServerCode(result.serverCode, formData);
+      } catch {
+        // Without the mapping no server code is shown.
+      }
+      await this.showError(
+        result.code ?? 'unknown',
+        {retryAfterSeconds: result.retryAfterSeconds, retryAt: result.retryAt, serverCode},
+        'response'
+      );
     }
+  }
+
+  /** The event mode's wait for the host's answer. */
+  private waiting?: ReturnType<typeof setTimeout>;
+
+  private stopWaiting(): void {
+    clearTimeout(this.waiting);
+    this.waiting = undefined;
+  }
+
+  /** The request timeout in ms (`timeout`, or the default). */
+  private timeoutMs(): number {
+    const {timeout} = this.host;
+    return Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_LOGIN_TIMEOUT;
   }
 
   private readonly onPageShow = (event: PageTransitionEvent): void => {

@@ -29,6 +29,7 @@ export interface LoginFormHost extends ReactiveControllerHost, HTMLElement {
   readonly timeout: number;
   readonly errorCode: string;
   readonly errorParam: string;
+  readonly errorMarker: string;
   readonly lockThreshold: string | number;
   readonly domain: string;
   readonly headingLevel: number;

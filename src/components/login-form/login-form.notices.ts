@@ -13,7 +13,8 @@ export interface FailureNoticeInput {
   /** Consecutive credential failures in this tab. */
   failures: number;
   /** Failures after which the account is locked for a while (目安). */
-  threshold: number;
+  /** Failures after which the account is locked (目安), when the host configured one. */
+  threshold: number | undefined;
   /** The failed attempt used values the browser filled in. */
   autofilled: boolean;
   links: {reset: string; idChange: string};
@@ -31,10 +32,15 @@ function lockout(input: FailureNoticeInput): TemplateResult {
       ${msg(str`ログインに ${failures} 回続けて失敗しています`, {id: 'login-form.lockout.title'})}
     </p>
     <p>
-      ${msg(
-        str`ID とパスワードの入力を複数回 (目安として ${threshold} 回) 誤ると、一定期間ロックがかかり、ログインできなくなります。ロックがかかった場合、パスワードを再設定してもロックは解除されません。`,
-        {id: 'login-form.lockout.body'}
-      )}
+      ${threshold === undefined
+        ? msg(
+            'ID とパスワードの入力を複数回誤ると、一定期間ロックがかかり、ログインできなくなります。ロックがかかった場合、パスワードを再設定してもロックは解除されません。',
+            {id: 'login-form.lockout.body-plain'}
+          )
+        : msg(
+            str`ID とパスワードの入力を複数回 (目安として ${threshold} 回) 誤ると、一定期間ロックがかかり、ログインできなくなります。ロックがかかった場合、パスワードを再設定してもロックは解除されません。`,
+            {id: 'login-form.lockout.body'}
+          )}
     </p>
     <p>
       ${msg('正しいユーザーID やパスワードがわからない場合は、続けて試す前に確認・再設定をおこなってください。', {
@@ -72,7 +78,7 @@ function checklist(input: FailureNoticeInput): TemplateResult {
     <summary class="sonet-notice__title">${msg('ログインできないときの確認事項', {id: 'login-form.checklist.title'})}</summary>
     <ul>
       <li>
-        ${msg('ユーザーID とユーザーIDパスワードは、すべて半角英数字で入力してください。全角文字やスペース (空白) が入るとエラーになります。', {
+        ${msg('ユーザーID とユーザーIDパスワードは、すべて半角英数字で入力してください。全角文字やスペース (空白) が入っていると、エラーとなることがございます。', {
           id: 'login-form.checklist.half-width',
         })}
       </li>

@@ -56,26 +56,12 @@ let formCounter = 0;
  * </sonet-login-form>
  * ```
  *
- * Put this beside it for members with JavaScript turned off (the steps are the seed page's):
- *
- * ```html
- * <noscript>
- *   <p>JavaScript が無効になっています。このままでもログインできますが、入力の誤りをその場でお知らせするには、
- *   ブラウザの設定で JavaScript と Cookie を有効にしてください。</p>
- *   <ul>
- *     <li>Microsoft Edge: 画面右上の「・・・」→「設定」→「Cookie とサイトのアクセス許可」→「すべてのアクセス許可」の
- *       「JavaScript」→「許可 (推奨)」をオンにします。</li>
- *     <li>Mac Safari: 環境設定の「セキュリティ」で「JavaScript を有効にする」にチェックを入れます。</li>
- *     <li>iOS Safari: 設定アプリ →「Safari」→「詳細」→「JavaScript」をオンにします。</li>
- *     <li>Android Chrome: 画面右上の「・・・」→「設定」→「サイトの設定」→「JavaScript」→
- *       「サイトに JavaScript の実行を許可する (推奨)」をオンにします。</li>
- *   </ul>
- * </noscript>
- * ```
+ * Put the README's `<noscript>` text beside it for members with JavaScript turned off (the plain
+ * form logs in without it; the seed page's steps to turn JavaScript on).
  *
  * **Submission.** With `action` (or the inner form's `action`), the form data is POSTed with
  * `fetch` (same-origin credentials, `Accept: application/json`, the `<meta name="csrf-token">`
- * as `X-CSRF-Token`, hidden inputs passed through) under a `timeout`; the button says
+ * as `X-CSRF-Token` to the page's own origin only, hidden inputs passed through) under a `timeout`; the button says
  * 「ログインしています…」 and further submits are ignored. A 2xx answer fires
  * `sonet-login-success` and follows a same-origin redirect; anything else shows the guidance for
  * its code above the form, moves focus to its heading, fires `sonet-login-error` and clears the
@@ -156,6 +142,7 @@ export class SonetLoginForm extends ReactiveElement {
     timeout: {type: Number},
     errorCode: {attribute: 'error-code'},
     errorParam: {attribute: 'error-param'},
+    errorMarker: {attribute: 'error-marker'},
     lockThreshold: {attribute: 'lock-threshold'},
     domain: {},
     revealTimeout: {attribute: 'reveal-timeout', type: Number},
@@ -193,8 +180,18 @@ export class SonetLoginForm extends ReactiveElement {
    */
   errorParam = '';
 
-  /** Failures after which the account is locked for a while, as told to the member (default 5). */
-  lockThreshold: string | number = 5;
+  /**
+   * A string that marks the server's own error page when it answers a failed login with 2xx and
+   * HTML (see `mapLoginResponse`): a 2xx answer is a failure only by the JSON contract
+   * (`ok:false`, a code field) or by this marker, never by guessing from the page's text.
+   */
+  errorMarker = '';
+
+  /**
+   * Failures after which the account is locked for a while, as told to the member. Unset: the
+   * notice names no number (the support pages give none).
+   */
+  lockThreshold: string | number = '';
 
   /** The mail domain that must not follow the subdomain in the user ID (default `so-net.ne.jp`). */
   domain = '';
@@ -371,7 +368,10 @@ export class SonetLoginForm extends ReactiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('errorCode') && this.errorCode) void this.showError(this.errorCode).catch(() => {});
+    if (changed.has('errorCode') && this.errorCode) {
+      const code = this.errorCode;
+      void this.attach().then((behaviour) => behaviour.showError(code, {}, 'attribute'), () => {});
+    }
   }
 
   protected override update(changed: PropertyValues<this>): void {
