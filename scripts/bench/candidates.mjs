@@ -8,7 +8,7 @@ import {gzipSync} from 'node:zlib';
 import * as esbuild from 'esbuild';
 import {chromiumArgs} from '../browsers.mjs';
 import * as FORMS from './forms.js';
-import {LIVE_LIMIT_MS, probe} from './probe.js';
+import {LIVE_LIMIT_MS, READY_LIMIT_MS, probe} from './probe.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const HERE = join(ROOT, 'scripts/bench');
@@ -182,7 +182,7 @@ function navigationPage(c, cssLink, scriptSrc) {
     '<!doctype html><html lang="ja"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1"><title>ログイン</title>' +
     '<link rel="icon" href="data:,">' +
-    `<script>${esbuild.transformSync(`(${probe})({${fields.join(', ')}}, ${LIVE_LIMIT_MS});`, {minify: true}).code}</script>` +
+    `<script>${esbuild.transformSync(`(${probe})({${fields.join(', ')}}, {readyLimitMs: ${READY_LIMIT_MS}, liveLimitMs: ${LIVE_LIMIT_MS}});`, {minify: true}).code}</script>` +
     cssLink +
     `<script type="module" src="${scriptSrc}"></script>` +
     `</head><body><main>${form.page ?? form.markup}</main></body></html>`

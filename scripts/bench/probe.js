@@ -3,6 +3,8 @@
 // frame and adds no request of its own. Self-contained: it runs from its source text.
 // Times are performance.now(): milliseconds since navigation start.
 
+/** A form not ready by then is reported as not ready. */
+export const READY_LIMIT_MS = 30_000;
 /** Past 3× the target (1.5 s), "not live" says as much as a figure would. */
 export const LIVE_LIMIT_MS = 5_000;
 
@@ -10,10 +12,9 @@ export const LIVE_LIMIT_MS = 5_000;
  * Polls `form` on each animation frame (the form can only appear with a frame) and resolves
  * `window.__nav` with `{ready, live, readyBytes}` once both are known or their limit passed.
  * @param {Pick<import('./forms.js').Form, 'userId' | 'toggle' | 'live'>} form
- * @param {number} liveLimitMs
+ * @param {{readyLimitMs: number, liveLimitMs: number}} limits
  */
-export function probe(form, liveLimitMs) {
-  const READY_LIMIT_MS = 30_000;
+export function probe(form, {readyLimitMs, liveLimitMs}) {
   const result = {ready: NaN, live: NaN, readyBytes: NaN};
   const isReady = () => {
     const input = form.userId(document);
@@ -32,7 +33,7 @@ export function probe(form, liveLimitMs) {
         result.readyBytes = fetched();
       }
       if (form.live && Number.isNaN(result.live) && form.live(document)) result.live = now;
-      const readyDone = !Number.isNaN(result.ready) || now > READY_LIMIT_MS;
+      const readyDone = !Number.isNaN(result.ready) || now > readyLimitMs;
       const liveDone = !form.live || !Number.isNaN(result.live) || now > liveLimitMs;
       if (readyDone && liveDone) resolve(result);
       else requestAnimationFrame(check);
