@@ -14,7 +14,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {cpus, loadavg, totalmem} from 'node:os';
 import {join, relative} from 'node:path';
 import {findChromium} from '../browsers.mjs';
-import {BASELINE, BENCH_FLAGS, BUNDLE_DIR, ROOT, buildAll, versionOf} from './candidates.mjs';
+import {BASELINE, BENCH_FLAGS, BUNDLE_DIR, ROOT, buildAll, bundleIsStale, versionOf} from './candidates.mjs';
 import {PHONE, launchChromium, openPage} from './chromium.mjs';
 import {LIVE_LIMIT_MS, READY_LIMIT_MS} from './probe.js';
 import {startServer} from './server.mjs';
@@ -274,6 +274,7 @@ function report(built, results, core, info, elapsed, stoppedEarly) {
   out();
   out('## On a phone: navigation → form ready');
   out();
+  if (bundleIsStale()) out(`⚠️ \`${BUNDLE_DIR}\` is older than a file in \`src/\`: these figures are of an earlier build (\`npm run bench\` builds it first).\n`);
   out(
     '| candidate | fetched before ready, gzip KB | navigation → form ready ms (p25–p75) | navigation → warnings live ms (p25–p75) |'
   );

@@ -1,6 +1,6 @@
 // The benchmark's candidates and how each is built and served: esbuild --minify (ES2021,
 // production conditions, code-split as a page's bundler would), every output kept in memory.
-import {existsSync, readFileSync, readdirSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -168,6 +168,21 @@ function bundleRoutes(routes) {
   if (!existsSync(join(dir, BUNDLE_ENTRY))) return `not measured: ${BUNDLE_DIR}/${BUNDLE_ENTRY} is missing (npm run build)`;
   for (const f of readdirSync(dir)) routes.set(`/assets/${f}`, readFileSync(join(dir, f)));
   return null;
+}
+
+/**
+ * True when a file in src/ changed after the bundle was built: `node scripts/bench/bench.mjs`
+ * run alone measures whatever dist/ holds (`npm run bench` builds it first).
+ */
+export function bundleIsStale() {
+  const entry = join(ROOT, BUNDLE_DIR, BUNDLE_ENTRY);
+  if (!existsSync(entry)) return false;
+  const built = statSync(entry).mtimeMs;
+  const newer = (dir) =>
+    readdirSync(dir, {withFileTypes: true}).some((d) =>
+      d.isDirectory() ? newer(join(dir, d.name)) : statSync(join(dir, d.name)).mtimeMs > built
+    );
+  return newer(join(ROOT, 'src'));
 }
 
 /**
