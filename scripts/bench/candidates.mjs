@@ -1,12 +1,14 @@
 // The benchmark's candidates and how each is built and served: esbuild --minify (ES2021,
 // production conditions, code-split as a page's bundler would), every output kept in memory.
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import * as esbuild from 'esbuild';
 import {chromiumArgs} from '../browsers.mjs';
+import * as FORMS from './forms.js';
+import {LIVE_LIMIT_MS, READY_LIMIT_MS, probe} from './probe.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const HERE = join(ROOT, 'scripts/bench');
@@ -23,6 +25,9 @@ export const BENCH_FLAGS = [
 ];
 
 export const LOGIN_FORM = 'src/components/login-form/login-form.ts';
+/** The built `./bundle` (`npm run build`): what a server-rendered page loads, with its chunks. */
+export const BUNDLE_DIR = 'dist/bundle';
+const BUNDLE_ENTRY = 'sonet-login-elements.min.js';
 
 /**
  * The candidates. `entry` is the module a page imports (what it costs is measured from it);
@@ -35,6 +40,8 @@ export const CANDIDATES = [
     entry: `import './${LOGIN_FORM}';`,
     needs: [LOGIN_FORM],
     packages: [],
+    // The navigation page loads the package's bundle, as My Page and Webmail do.
+    navScript: `/assets/${BUNDLE_ENTRY}`,
   },
   {
     name: 'bare',
@@ -141,14 +148,71 @@ async function buildEntry(name, contents, minify) {
   return {files, gz, firstFiles: first.size, lazyFiles: files.size - first.size};
 }
 
+/** harness.js with forms.js, which it reads, as one module. */
+async function buildHarness(minify) {
+  const result = await esbuild.build({
+    entryPoints: [join(HERE, 'harness.js')],
+    bundle: true,
+    minify,
+    format: 'esm',
+    target: 'es2021',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Every file of the built `./bundle`, served under /assets/ as the README's page expects. */
+function bundleRoutes(routes) {
+  const dir = join(ROOT, BUNDLE_DIR);
+  if (!existsSync(join(dir, BUNDLE_ENTRY))) return `not measured: ${BUNDLE_DIR}/${BUNDLE_ENTRY} is missing (npm run build)`;
+  for (const f of readdirSync(dir)) routes.set(`/assets/${f}`, readFileSync(join(dir, f)));
+  return null;
+}
+
+/**
+ * True when a file in src/ changed after the bundle was built: `node scripts/bench/bench.mjs`
+ * run alone measures whatever dist/ holds (`npm run bench` builds it first).
+ */
+export function bundleIsStale() {
+  const entry = join(ROOT, BUNDLE_DIR, BUNDLE_ENTRY);
+  if (!existsSync(entry)) return false;
+  const built = statSync(entry).mtimeMs;
+  const newer = (dir) =>
+    readdirSync(dir, {withFileTypes: true}).some((d) =>
+      d.isDirectory() ? newer(join(dir, d.name)) : statSync(join(dir, d.name)).mtimeMs > built
+    );
+  return newer(join(ROOT, 'src'));
+}
+
+/**
+ * The page a member's browser navigates to: the form written in the HTML (server-rendered), the
+ * candidate's script in <head> as a module, and the probe inlined before anything else.
+ */
+function navigationPage(c, cssLink, scriptSrc) {
+  const form = FORMS[c.name];
+  // The probe gets only what it reads of forms.js (self-contained functions, as their source).
+  const fields = ['userId', 'toggle', 'live'].filter((k) => form[k]).map((k) => `${k}: ${form[k]}`);
+  return (
+    '<!doctype html><html lang="ja"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><title>ログイン</title>' +
+    '<link rel="icon" href="data:,">' +
+    `<script>${esbuild.transformSync(`(${probe})({${fields.join(', ')}}, {readyLimitMs: ${READY_LIMIT_MS}, liveLimitMs: ${LIVE_LIMIT_MS}});`, {minify: true}).code}</script>` +
+    cssLink +
+    `<script type="module" src="${scriptSrc}"></script>` +
+    `</head><body><main>${form.page ?? form.markup}</main></body></html>`
+  );
+}
+
 /**
  * Builds every candidate whose files and packages are there, and the analysis-core page.
  * @returns {Promise<{routes: Map<string, Buffer|string>, built: object[]}>} what the server serves, and per candidate
- *   its first-load gzip bytes or why it is not measured.
+ *   its first-load gzip bytes or why it is not measured (`navSkipped`: why its navigation page is not).
  */
 export async function buildAll({minify = true} = {}) {
   const routes = new Map();
-  routes.set('/harness.js', readFileSync(join(HERE, 'harness.js')));
+  routes.set('/harness.js', await buildHarness(minify));
+  const bundleMissing = bundleRoutes(routes);
   const built = [];
   for (const c of CANDIDATES) {
     const missingFiles = c.needs.filter((f) => !existsSync(f));
@@ -185,7 +249,11 @@ export async function buildAll({minify = true} = {}) {
             '</head><body></body></html>'
         );
       }
-      built.push({...c, gz: b.gz, cssGz, firstFiles: b.firstFiles, lazyFiles: b.lazyFiles});
+      const navSkipped = c.navScript && bundleMissing;
+      if (!navSkipped) {
+        routes.set(`/page/${c.name}-nav.html`, navigationPage(c, cssLink, c.navScript ?? `/c/${c.name}/entry.js`));
+      }
+      built.push({...c, gz: b.gz, cssGz, firstFiles: b.firstFiles, lazyFiles: b.lazyFiles, navSkipped});
     } catch (error) {
       built.push({...c, skipped: `not measured: the build failed (${(error.errors?.[0]?.text ?? error.message).split('\n')[0]})`});
     }

@@ -1,65 +1,14 @@
-// In-page side of `npm run bench`, loaded before the candidate's own script. It knows how each
-// candidate is written into a page and where its user ID input is, and measures inside the page
+// In-page side of `npm run bench`, loaded before the candidate's own script. It writes each
+// candidate into a page as forms.js says, and measures inside the page
 // (performance.now() is precise here: the server sends COOP/COEP, so the page is cross-origin
-// isolated). bench.mjs drives it over the DevTools protocol.
+// isolated). bench.mjs drives it through puppeteer; candidates.mjs bundles it with forms.js.
+import * as FORMS from './forms.js';
 
 const params = new URL(import.meta.url).searchParams;
 const name = params.get('c');
 const mode = params.get('mode');
 
-const EYE =
-  '<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true"><path fill="currentColor" d="M12 5C6 5 2 12 2 12s4 7 10 7 10-7 10-7-4-7-10-7zm0 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8z"/></svg>';
-const EYE_OFF =
-  '<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true"><path fill="currentColor" d="M2 4l18 16 1.3-1.4L3.4 2.6zM12 7a5 5 0 0 1 5 5l3 3c1.3-1.6 2-3 2-3s-4-7-10-7c-1.3 0-2.5.3-3.6.8L10 7.4c.6-.3 1.3-.4 2-.4zM4 9c-1.3 1.5-2 3-2 3s4 7 10 7c1.2 0 2.3-.2 3.3-.6l-2.1-1.8A5 5 0 0 1 7 12c0-.2 0-.5.1-.7z"/></svg>';
-
-/** How each candidate is written into a page, and where its user ID `<input>` is. */
-const CANDIDATES = {
-  sonet: {
-    tags: ['sonet-login-form'],
-    markup: () => '<sonet-login-form></sonet-login-form>',
-    userId: (root) =>
-      root.querySelector('sonet-login-form input[autocomplete~="username"]') ??
-      root.querySelector('sonet-login-form input:not([type="password"])'),
-    warnings: (root) => root.querySelectorAll('sonet-login-form [data-code]').length,
-    value: (root) => root.querySelector('sonet-login-form input[autocomplete~="username"]')?.value,
-  },
-  bare: {
-    tags: ['bench-bare-login'],
-    markup: () => '<bench-bare-login></bench-bare-login>',
-    userId: (root) => root.querySelector('bench-bare-login input[autocomplete="username"]'),
-    value: (root) => root.querySelector('bench-bare-login input[autocomplete="username"]')?.value,
-  },
-  vaadin: {
-    tags: ['vaadin-login-form'],
-    markup: () => '<vaadin-login-form></vaadin-login-form>',
-    userId: (root) => root.querySelector('vaadin-login-form vaadin-text-field input'),
-    value: (root) => root.querySelector('vaadin-login-form vaadin-text-field')?.value,
-  },
-  shoelace: {
-    tags: ['sl-input', 'sl-button'],
-    markup: () =>
-      '<form method="post" action="/login">' +
-      '<sl-input name="username" label="ユーザーID" autocomplete="username" autocapitalize="off" spellcheck="false"></sl-input>' +
-      '<sl-input name="password" type="password" label="ユーザーIDパスワード" password-toggle autocomplete="current-password"></sl-input>' +
-      '<sl-button type="submit" variant="primary">ログイン</sl-button></form>',
-    userId: (root) => root.querySelector('sl-input')?.shadowRoot?.querySelector('input'),
-    value: (root) => root.querySelector('sl-input')?.value,
-  },
-  material: {
-    tags: ['md-outlined-text-field', 'md-filled-button', 'md-icon-button', 'md-icon'],
-    markup: () =>
-      '<form method="post" action="/login">' +
-      '<md-outlined-text-field name="username" label="ユーザーID" autocomplete="username"></md-outlined-text-field>' +
-      '<md-outlined-text-field name="password" type="password" label="ユーザーIDパスワード" autocomplete="current-password">' +
-      `<md-icon-button toggle slot="trailing-icon" type="button" aria-label="パスワードを表示"><md-icon>${EYE}</md-icon><md-icon slot="selected">${EYE_OFF}</md-icon></md-icon-button>` +
-      '</md-outlined-text-field>' +
-      '<md-filled-button type="submit">ログイン</md-filled-button></form>',
-    userId: (root) => root.querySelector('md-outlined-text-field')?.shadowRoot?.querySelector('input'),
-    value: (root) => root.querySelector('md-outlined-text-field')?.value,
-  },
-};
-
-const candidate = CANDIDATES[name];
+const candidate = FORMS[name];
 
 /** Two animation frames and an idle period: style, layout and paint of anything pending are done. */
 function settle() {
@@ -118,7 +67,7 @@ async function whenDefined() {
 async function createOne(container = host) {
   const t0 = performance.now();
   const template = document.createElement('template');
-  template.innerHTML = candidate.markup();
+  template.innerHTML = candidate.markup;
   const root = document.createElement('div');
   root.append(template.content);
   container.append(root);
@@ -203,7 +152,7 @@ window.__bench = {
   async createMany(n) {
     const box = document.createElement('div');
     const template = document.createElement('template');
-    template.innerHTML = Array.from({length: n}, () => `<div>${candidate.markup()}</div>`).join('');
+    template.innerHTML = Array.from({length: n}, () => `<div>${candidate.markup}</div>`).join('');
     box.append(template.content);
     host.append(box);
     await rendered(box);

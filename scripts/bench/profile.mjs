@@ -7,7 +7,7 @@
 //   e.g. node scripts/bench/profile.mjs sonet japanese 5
 import {findChromium} from '../browsers.mjs';
 import {BENCH_FLAGS, buildAll} from './candidates.mjs';
-import {launchChromium, openPage} from './cdp.mjs';
+import {launchChromium, openPage} from './chromium.mjs';
 import {startServer} from './server.mjs';
 
 const [name = 'sonet', phase = 'create', runsArg = '5'] = process.argv.slice(2);
@@ -30,7 +30,7 @@ const self = new Map();
 let total = 0;
 try {
   for (let run = 0; run < runs; run++) {
-    const page = await openPage(browser.connection, `${server.origin}/page/${name}-${phase === 'load' ? 'load' : 'create'}.html`);
+    const page = await openPage(browser.browser, `${server.origin}/page/${name}-${phase === 'load' ? 'load' : 'create'}.html`);
     await page.send('Profiler.enable');
     await page.send('Profiler.setSamplingInterval', {interval: 50});
     if (phase === 'load') {

@@ -1,12 +1,15 @@
 // The benchmark's tiny HTTP server: loopback only, every response cross-origin isolated
-// (COOP same-origin + COEP require-corp, so performance.now() has its fine resolution) and never
-// cached (each sample in a fresh page pays the same fetch, parse and compile).
+// (COOP same-origin + COEP require-corp, so performance.now() has its fine resolution), never
+// cached (each sample in a fresh page pays the same fetch, parse and compile) and gzip-encoded
+// as a production server sends it (so an emulated network carries the real bytes).
 import {createServer} from 'node:http';
+import {gzipSync} from 'node:zlib';
 
 const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
+  '.map': 'application/json',
 };
 
 /**
@@ -14,6 +17,7 @@ const TYPES = {
  * @returns {Promise<{origin: string, close(): Promise<void>}>}
  */
 export async function startServer(routes) {
+  const gzipped = new Map();
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://127.0.0.1').pathname;
     const body = routes.get(path);
@@ -29,7 +33,15 @@ export async function startServer(routes) {
       return;
     }
     const ext = path.slice(path.lastIndexOf('.'));
-    res.writeHead(200, {...headers, 'Content-Type': TYPES[ext] ?? 'text/html; charset=utf-8'});
+    headers['Content-Type'] = TYPES[ext] ?? 'text/html; charset=utf-8';
+    headers.Vary = 'Accept-Encoding';
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (!gzipped.has(path)) gzipped.set(path, gzipSync(body, {level: 9}));
+      res.writeHead(200, {...headers, 'Content-Encoding': 'gzip', 'Content-Length': gzipped.get(path).length});
+      res.end(gzipped.get(path));
+      return;
+    }
+    res.writeHead(200, {...headers, 'Content-Length': Buffer.byteLength(body)});
     res.end(body);
   });
   await new Promise((resolve, reject) => {
