@@ -31,6 +31,49 @@ const removeStaleChunks = {
   },
 };
 
+/**
+ * Chunks by loading stage (ARCHITECTURE.md, "Loading plan"), not one per set of importers: each
+ * file costs a request and a gzip stream of its own, so modules that always load together share
+ * one. `core`: what every element needs (the bundle's autoloader, lit's base class, the locale
+ * runtime). `login-form`: the form's skeleton (the element, the field builder and styles, the
+ * show-password toggle) — also what the standalone fields build with. `fields`: the field cores
+ * and the input rules (warnings live). `links`: the help links. The rest (the behaviour, the
+ * guidance, each other element) is split where the source imports it dynamically.
+ */
+function manualChunks(id) {
+  const path = id.split('\\').join('/');
+  if (
+    /\/node_modules\/@lit\/(reactive-element|localize)\//.test(path) ||
+    /\/src\/(bundle|localization|locales\/locale-codes|components\/shared\/adopt-styles)\.ts$/.test(path)
+  ) {
+    return 'core';
+  }
+  // Templates: the behaviour, the guidance and the banner render with lit-html.
+  if (/\/node_modules\/(lit|lit-html|lit-element)\//.test(path)) return 'lit';
+  if (
+    /\/src\/components\/login-form\/login-form(\.host)?\.ts$/.test(path) ||
+    /\/src\/components\/shared\/field(-skeleton|\.styles)\.ts$/.test(path) ||
+    /\/src\/controllers\/(password-reveal-controller|reveal-delay)\.ts$/.test(path)
+  ) {
+    return 'login-form';
+  }
+  // The field cores and the analysis rules: what makes warnings live (the form's behaviour and
+  // the standalone fields both load all of it).
+  if (
+    /\/src\/components\/shared\/(field-core|field-details|field-messages|field-more\.styles|user-id-core|password-core)\.ts$/.test(path) ||
+    /\/src\/components\/login-form\/login-form\.fields\.ts$/.test(path) ||
+    /\/src\/controllers\/(input-analysis|caps-lock)-controller\.ts$/.test(path) ||
+    /\/src\/lib\/(findings|text-scan|character-scan|half-width|user-id|password|romaji-loader)\.ts$/.test(path)
+  ) {
+    return 'fields';
+  }
+  // The help links' targets and texts (below the form, in the guidance, in the banner).
+  if (/\/src\/(lib\/link-href|components\/error-help\/error-help\.links|components\/login-form\/login-form\.links)\.ts$/.test(path)) {
+    return 'links';
+  }
+  return undefined;
+}
+
 export default {
   input: 'src/bundle.ts',
   output: {
@@ -46,8 +89,9 @@ export default {
     // ./dist/bundle/*.js, so a page's bundler that imports `sonet-login-elements/bundle` keeps them
     // (a chunk in a subfolder would count as side-effect free, and the elements would be dropped).
     // The prefix keeps them apart from other files when a site copies them into a shared folder.
-    chunkFileNames: (chunk) => (chunk.name === 'bundle' ? 'sonet-login-elements-[hash].js' : 'sonet-[name]-[hash].js'),
+    chunkFileNames: (chunk) => (chunk.name === 'core' ? 'sonet-login-elements-[hash].js' : 'sonet-[name]-[hash].js'),
     sourcemap: true,
+    manualChunks,
   },
   plugins: [
     // `production` keeps Lit's dev mode (and its console warning) out of the bundle.

@@ -1,7 +1,7 @@
 // <sonet-login-form> when its behaviour module cannot be loaded (the connection dropped after the
-// page loaded): the skeleton stays usable — nothing throws, no typing is lost, the toggle works,
-// and a submit falls back to the browser's own POST of the form. (Warnings come with the
-// behaviour.) This page loads the element from
+// page loaded): the skeleton and the warnings (their module is not the behaviour's) stay usable —
+// nothing throws, no typing is lost, the toggle works, and a submit falls back to the browser's
+// own POST of the form. This page loads the element from
 // `/__offline/src/…` (test/plugins/offline-modules.mjs): the same files, except that the
 // behaviour module's request fails — for this page only, in every engine.
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
@@ -26,7 +26,7 @@ describe('<sonet-login-form> without its behaviour module (offline)', () => {
     await customElements.whenDefined('sonet-login-form');
   });
 
-  it('keeps what was typed, and throws nothing, when focus cannot attach the behaviour', async () => {
+  it('goes on warning, keeps what was typed, and throws nothing, when focus cannot attach the behaviour', async () => {
     const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/__security/landing"></sonet-login-form>`);
     const errors: unknown[] = [];
     const onError = (event: PromiseRejectionEvent) => errors.push(event.reason);
@@ -35,8 +35,10 @@ describe('<sonet-login-form> without its behaviour module (offline)', () => {
       userIdInput(el).focus();
       await el.updateComplete; // the attach fails; updates settle all the same
       setValue(userIdInput(el), 'ｔａｒｏ');
-      expect(el.live, 'no behaviour').to.be.false;
-      expect(codes(el)).to.deep.equal([]);
+      await el.updateComplete;
+      expect(el.live, 'warnings live').to.be.true;
+      expect(codes(el)).to.deep.equal(['full-width']);
+      expect(el.querySelector('[part~="alerts"] sonet-error-help'), 'no behaviour').to.not.exist;
       expect(userIdInput(el).value).to.equal('ｔａｒｏ');
       await expect(el).to.be.accessible();
       await new Promise((r) => setTimeout(r, 50));

@@ -22,8 +22,9 @@ export function offlineModulesMiddleware() {
   };
 }
 
-// `/__held/<token>/<path>` serves `/<path>`, but holds modules whose path contains `.behaviour.`
-// until a test page sends the `release-behaviour` command with the same token: the page sees the
+// `/__held/<token>/<path>` serves `/<path>`, but holds the login form's modules loaded after its
+// skeleton (`.fields.`, `.behaviour.`) until a test page sends the `release-behaviour` command
+// with the same token: the page sees the
 // login form's skeleton for as long as it likes before the behaviour arrives (the hand-over tests).
 // A token per page keeps pages of different engines apart.
 const HELD = /^\/__held\/([\w-]+)\//;
@@ -44,7 +45,7 @@ export function heldModulesMiddleware() {
     const match = HELD.exec(ctx.path);
     if (!match) return next();
     ctx.set('Cache-Control', 'no-store');
-    if (ctx.path.includes('.behaviour.')) await gate(match[1])[0];
+    if (/\.(fields|behaviour)\./.test(ctx.path)) await gate(match[1])[0];
     ctx.url = ctx.url.slice(match[0].length - 1);
     return next();
   };

@@ -24,14 +24,19 @@ import {
 import {csrfHeaderAllowed} from '../../lib/csrf-header.js';
 import {readBodyCapped} from '../../lib/response-body.js';
 import type {LoginErrorCode, LoginResponseResult} from '../../lib/login-response.js';
-import {adoptSonetStyles} from '../shared/field.styles.js';
-import {fieldMoreStyles} from '../shared/field-more.styles.js';
+import {adoptSonetStyles} from '../shared/adopt-styles.js';
 import {loginFormExtraStyles} from './login-form-extras.styles.js';
 import {loginLinks} from './login-form.links.js';
-import {PasswordCore} from '../shared/password-core.js';
-import {UserIdCore} from '../shared/user-id-core.js';
 import {SonetLoginErrorEvent, SonetLoginSubmitEvent, SonetLoginSuccessEvent} from './login-form.events.js';
-import {DEFAULT_LOGIN_TIMEOUT, type LoginFormHost, type LoginFormSkeleton, type ShowErrorOptions} from './login-form.host.js';
+import {
+  DEFAULT_LOGIN_TIMEOUT,
+  type LoginFormFields,
+  type LoginFormHost,
+  type LoginFormSkeleton,
+  type ShowErrorOptions,
+} from './login-form.host.js';
+import type {PasswordCore} from '../shared/password-core.js';
+import type {UserIdCore} from '../shared/user-id-core.js';
 
 type NoticesModule = typeof import('./login-form.notices.js');
 type ResponseModule = typeof import('../../lib/login-response.js');
@@ -118,28 +123,17 @@ export class LoginFormBehaviour implements ReactiveController {
   /** The locale the alerts were rendered in. */
   private alertsLocale = '';
 
-  constructor(host: LoginFormHost, skeleton: LoginFormSkeleton) {
+  constructor(host: LoginFormHost, skeleton: LoginFormSkeleton, fields: LoginFormFields) {
     this.host = host;
     this.skeleton = skeleton;
     this.failures = readFailureCount(this.storage());
-    this.userId = new UserIdCore(host, {
-      input: () => skeleton.userId,
-      area: () => skeleton.areas.userId,
-      domain: () => host.domain,
-    });
-    this.password = new PasswordCore(host, {
-      input: () => skeleton.password,
-      area: () => skeleton.areas.password,
-      reveal: skeleton.reveal,
-    });
+    this.userId = fields.userId;
+    this.password = fields.password;
     this.autofill = new AutofillController(host, {inputs: () => [skeleton.userId, skeleton.password]});
     // Checks at once, and again when the page is shown; re-renders the host when cookies are off.
     this.capabilities = new CapabilitiesController(host, {onChange: () => this.touchAlerts()});
     host.addController(this);
     if (this.capabilities.value.cookies === false) void loadGuidance().then(() => this.touchAlerts(), () => {});
-    // What the member typed before this module arrived.
-    this.userId.analysis.analyze('typing');
-    this.password.analysis.analyze('typing');
     if (host.errorParam && !host.errorCode) void this.showErrorFromQuery();
   }
 
@@ -283,7 +277,6 @@ export class LoginFormBehaviour implements ReactiveController {
   }
 
   hostConnected(): void {
-    adoptSonetStyles(this.host, fieldMoreStyles);
     adoptSonetStyles(this.host, loginFormExtraStyles);
     this.host.addEventListener('keydown', this.onKeyDown, true);
     this.host.addEventListener('submit', this.onSubmit);

@@ -1,11 +1,13 @@
 import type {ReactiveControllerHost} from '@lit/reactive-element';
 import type {PasswordRevealController} from '../../controllers/password-reveal-controller.js';
 import type {FieldArea} from '../shared/field-skeleton.js';
+import type {PasswordCore} from '../shared/password-core.js';
+import type {UserIdCore} from '../shared/user-id-core.js';
 
 /**
- * What `<sonet-login-form>` and its behaviour (`login-form.behaviour.ts`, loaded later) know of
- * each other: this module holds only types and two constants, so neither imports the other (the
- * element loads the behaviour with `import()`; the behaviour gets the element as a
+ * What `<sonet-login-form>` and the parts it loads later (`login-form.fields.ts`,
+ * `login-form.behaviour.ts`) know of each other: this module holds only types and a constant, so
+ * none imports the element (it loads them with `import()`; they get the element as a
  * {@link LoginFormHost} and its skeleton as a {@link LoginFormSkeleton}).
  */
 
@@ -63,4 +65,10 @@ export interface LoginFormSkeleton {
   reveal: PasswordRevealController;
   /** Goes to a same-origin URL after a successful login. */
   navigate(url: string): void;
+}
+
+/** The field cores on the form's inputs (`login-form.fields.ts`): warnings live. */
+export interface LoginFormFields {
+  userId: UserIdCore;
+  password: PasswordCore;
 }

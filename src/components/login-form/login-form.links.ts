@@ -2,7 +2,7 @@ import {css} from 'lit';
 import {msg} from '@lit/localize';
 import {safeLinkHref} from '../../lib/link-href.js';
 import {ERROR_HELP_DEFAULT_LINKS} from '../error-help/error-help.links.js';
-import {adoptSonetStyles} from '../shared/field.styles.js';
+import {adoptSonetStyles} from '../shared/adopt-styles.js';
 
 // The help links below <sonet-login-form>'s form. Their own module, out of the first load: the
 // first view imports it right after its first render (the links appear a moment after the form;

@@ -4,26 +4,27 @@ import {ensureSonetLocalization} from '../../localization.js';
 import {PasswordRevealController} from '../../controllers/password-reveal-controller.js';
 import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/reveal-delay.js';
 import type {LoginErrorCode} from '../../lib/login-response.js';
-import {adoptSonetStyles} from '../shared/field.styles.js';
+import {adoptSonetStyles} from '../shared/adopt-styles.js';
+import {fieldStyles} from '../shared/field.styles.js';
 import {buildField, buildFieldArea, element} from '../shared/field-skeleton.js';
-import {DEFAULT_LOGIN_TIMEOUT, type LoginFormSkeleton, type ShowErrorOptions} from './login-form.host.js';
+import {DEFAULT_LOGIN_TIMEOUT, type LoginFormFields, type LoginFormSkeleton, type ShowErrorOptions} from './login-form.host.js';
 import type {LoginFormBehaviour} from './login-form.behaviour.js';
 
 export {DEFAULT_LOGIN_TIMEOUT, type ShowErrorOptions};
 
-type BehaviourModule = typeof import('./login-form.behaviour.js');
-
-let behaviourLoad: Promise<BehaviourModule> | undefined;
-let linksLoad: Promise<typeof import('./login-form.links.js')> | undefined;
-
-/** The behaviour's module, once per page; a failed load (offline) may be retried. */
-function loadBehaviour(): Promise<BehaviourModule> {
-  behaviourLoad ??= import('./login-form.behaviour.js').catch((error: unknown) => {
-    behaviourLoad = undefined;
-    throw error;
-  });
-  return behaviourLoad;
+/** A module imported once per page; a failed load (offline) may be retried. */
+function loader<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
 }
+
+const loadFields = loader(() => import('./login-form.fields.js'));
+const loadBehaviour = loader(() => import('./login-form.behaviour.js'));
+const loadLinks = loader(() => import('./login-form.links.js'));
 
 function whenIdle(callback: () => void, timeout: number): void {
   const idle = (globalThis as {requestIdleCallback?: (cb: () => void, o?: {timeout: number}) => number}).requestIdleCallback;
@@ -232,9 +233,9 @@ export class SonetLoginForm extends ReactiveElement {
   /** True while a login request is on its way (also `aria-busy` on the form). */
   busy = false;
 
-  /** True once the behaviour is attached: warnings follow the typing (read-only). */
+  /** True once the field cores are attached: warnings follow the typing (read-only). */
   get live(): boolean {
-    return this.behaviour !== undefined;
+    return this.fields !== undefined;
   }
 
   private readonly idBase = `sonet-login-${++formCounter}`;
@@ -243,8 +244,12 @@ export class SonetLoginForm extends ReactiveElement {
   /** The labels, inputs and button of the form the element wrote (see {@link syncForm}). */
   private own?: {labels: [HTMLLabelElement, HTMLLabelElement]; inputs: [HTMLInputElement, HTMLInputElement]; submit: HTMLButtonElement};
   private linksArea?: HTMLElement;
+  private fields?: LoginFormFields;
   private behaviour?: LoginFormBehaviour;
-  private attaching?: Promise<LoginFormBehaviour>;
+  /** Loading and attaching what comes after the skeleton (fields, then the behaviour). */
+  private attaching?: Promise<unknown>;
+  private fieldsAttach?: Promise<LoginFormFields>;
+  private behaviourAttach?: Promise<LoginFormBehaviour>;
   /** The help links will be rendered after the next frame. */
   private linksPending = false;
 
@@ -280,7 +285,7 @@ export class SonetLoginForm extends ReactiveElement {
     if (!this.skeleton) this.enhance();
     super.connectedCallback();
     void ensureSonetLocalization();
-    adoptSonetStyles(this);
+    adoptSonetStyles(this, fieldStyles);
     this.addEventListener('submit', this.onSubmit);
     this.addEventListener('focusin', this.onFirstUse);
     this.addEventListener('pointerdown', this.onFirstUse);
@@ -288,8 +293,9 @@ export class SonetLoginForm extends ReactiveElement {
     if (this.errorParam && !this.errorCode) void this.attach().catch(() => {});
     whenIdle(() => {
       if (!this.isConnected || !this.skeleton) return;
-      // Warnings go live without waiting for a first touch; cookie guidance shows before a try.
-      void this.attach().catch(() => {});
+      // Warnings go live without waiting for a first touch. (Cookie guidance comes with the
+      // behaviour, on the first focus or press: before the member can try.)
+      void this.attachFields().catch(() => {});
     }, 2000);
   }
 
@@ -332,36 +338,61 @@ export class SonetLoginForm extends ReactiveElement {
   }
 
   /**
-   * Attaches the behaviour (loading its module once per page): a controller of this element
-   * that renders into the skeleton. `updateComplete` waits for an attach in progress.
+   * Attaches the field cores (loading their module once per page): warnings go live.
+   * `updateComplete` waits for an attach in progress.
    */
-  private attach(): Promise<LoginFormBehaviour> {
-    if (this.behaviour) return Promise.resolve(this.behaviour);
+  private attachFields(): Promise<LoginFormFields> {
     const skeleton = this.skeleton;
     if (!skeleton) return Promise.reject(new Error('<sonet-login-form> has no user ID and password inputs'));
-    this.attaching ??= loadBehaviour().then(
-      ({LoginFormBehaviour}) => {
-        this.attaching = undefined;
-        this.behaviour ??= new LoginFormBehaviour(this, skeleton);
-        this.requestUpdate();
-        return this.behaviour;
-      },
-      (error: unknown) => {
-        this.attaching = undefined;
-        throw error;
-      }
+    this.fieldsAttach ??= this.track(
+      loadFields().then(
+        ({attachFields}) => (this.fields ??= attachFields(this, skeleton)),
+        (error: unknown) => {
+          this.fieldsAttach = undefined;
+          throw error;
+        }
+      )
     );
-    return this.attaching;
+    return this.fieldsAttach;
+  }
+
+  /**
+   * Attaches the behaviour — submission, guidance, notices — after the field cores it works
+   * with: a controller of this element that renders into the skeleton.
+   */
+  private attach(): Promise<LoginFormBehaviour> {
+    const skeleton = this.skeleton;
+    if (!skeleton) return Promise.reject(new Error('<sonet-login-form> has no user ID and password inputs'));
+    this.behaviourAttach ??= this.track(
+      Promise.all([this.attachFields(), loadBehaviour()]).then(
+        ([fields, {LoginFormBehaviour}]) => {
+          this.behaviour ??= new LoginFormBehaviour(this, skeleton, fields);
+          this.requestUpdate();
+          return this.behaviour;
+        },
+        (error: unknown) => {
+          this.behaviourAttach = undefined;
+          throw error;
+        }
+      )
+    );
+    return this.behaviourAttach;
+  }
+
+  /** Makes `updateComplete` wait for `attaching` too. */
+  private track<T>(attaching: Promise<T>): Promise<T> {
+    const all = Promise.allSettled([this.attaching, attaching]).then(() => {
+      if (this.attaching === all) this.attaching = undefined;
+    });
+    this.attaching = all;
+    return attaching;
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
+    // Offline, an attach fails: the skeleton stays; nothing else to wait for (allSettled).
     while (this.attaching) {
-      try {
-        await this.attaching;
-      } catch {
-        // Offline: the skeleton stays; nothing else to wait for.
-      }
+      await this.attaching;
       result = await super.getUpdateComplete();
     }
     return result;
@@ -400,10 +431,7 @@ export class SonetLoginForm extends ReactiveElement {
       'input[type="password"], input[autocomplete~="current-password"], input[name="password"]'
     );
     if (!userId || !password) {
-      console.warn(
-        '[sonet-login-elements] <sonet-login-form>: the form inside has no user ID and password inputs ' +
-          '(autocomplete="username" / type="password"); it is left as it is.'
-      );
+      console.warn('<sonet-login-form>: no user ID and password inputs (autocomplete="username", type="password") in the form; left as it is.');
       return;
     }
     if (!userId.id) userId.id = `${this.idBase}-user-id`;
@@ -424,15 +452,16 @@ export class SonetLoginForm extends ReactiveElement {
       return buildFieldArea(container, input, kind);
     };
     const areas = this.ownAreas ?? {userId: area(userId, 'user-id'), password: area(password, 'password')};
+    // The page's submit button gets the library's look (zero specificity: the page's rules win).
+    const submit = form.querySelector<HTMLButtonElement | HTMLInputElement>('button:not([type]), [type="submit"]');
+    submit?.classList.add('sonet-login-form__submit');
     this.skeleton = {
       form,
       userId,
       password,
       areas,
       alerts: {container: alerts, content, status},
-      submit: form.querySelector<HTMLButtonElement | HTMLInputElement>(
-        'button[type="submit"], button:not([type]), input[type="submit"]'
-      ),
+      submit,
       idBase: this.idBase,
       rendersForm,
       reveal: this.reveal,
@@ -491,13 +520,8 @@ export class SonetLoginForm extends ReactiveElement {
     requestAnimationFrame(() =>
       setTimeout(() => {
         this.linksPending = false;
-        (linksLoad ??= import('./login-form.links.js')).then(
-          (module) => module.renderLoginLinks(this, area),
-          // Offline before it loaded: no links (the guidance has its own); tried again on the next change.
-          () => {
-            linksLoad = undefined;
-          }
-        );
+        // Offline before it loaded: no links (the guidance has its own); tried again on the next change.
+        loadLinks().then((module) => module.renderLoginLinks(this, area), () => {});
       })
     );
   }

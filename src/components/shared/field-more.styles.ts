@@ -5,10 +5,32 @@ import {css} from 'lit';
  * fix. Outside `<sonet-login-form>`'s first load: its behaviour adopts them when it attaches;
  * `<sonet-user-id-field>` and `<sonet-password-field>` adopt them with `fieldStyles`.
  *
- * Same conventions as `fieldStyles` (light DOM, adopted into the document or shadow root, the
- * `--_*` properties it sets on the element).
+ * Same conventions as `fieldStyles` (light DOM, adopted into the document or shadow root); it
+ * sets the accent properties (`--_warning`, `--_error`, `--_info`) that the warnings and the
+ * form's notices use.
  */
 export const fieldMoreStyles = css`
+  /* The accents of warnings and notices (the skeleton's colours are in fieldStyles). */
+  :where(sonet-login-form, sonet-user-id-field, sonet-password-field) {
+    --_warning: var(--sonet-field-warning-color, #a15c00);
+    --_warning-bg: var(--sonet-field-warning-background, #fff6e5);
+    --_error: var(--sonet-field-error-color, #b3261e);
+    --_error-bg: var(--sonet-field-error-background, #fff1ef);
+    --_info: var(--sonet-field-info-color, #0b57d0);
+    --_info-bg: var(--sonet-field-info-background, #eef3fd);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :where(sonet-login-form, sonet-user-id-field, sonet-password-field) {
+      --_warning: var(--sonet-field-warning-color, #ffb95c);
+      --_warning-bg: var(--sonet-field-warning-background, #2e2210);
+      --_error: var(--sonet-field-error-color, #ffb4ab);
+      --_error-bg: var(--sonet-field-error-background, #33191a);
+      --_info: var(--sonet-field-info-color, #a8c7fa);
+      --_info-bg: var(--sonet-field-info-background, #17233a);
+    }
+  }
+
   :where(.sonet-warnings) {
     display: flex;
     flex-direction: column;

@@ -1,4 +1,4 @@
-import {css, type CSSResult} from '@lit/reactive-element/css-tag.js';
+import {css} from '@lit/reactive-element/css-tag.js';
 
 /**
  * Styles of the skeleton of the login fields (field-skeleton.ts), shared by `<sonet-login-form>`,
@@ -16,12 +16,6 @@ import {css, type CSSResult} from '@lit/reactive-element/css-tag.js';
  */
 export const fieldStyles = css`
   :where(sonet-login-form, sonet-user-id-field, sonet-password-field) {
-    --_warning: var(--sonet-field-warning-color, #a15c00);
-    --_warning-bg: var(--sonet-field-warning-background, #fff6e5);
-    --_error: var(--sonet-field-error-color, #b3261e);
-    --_error-bg: var(--sonet-field-error-background, #fff1ef);
-    --_info: var(--sonet-field-info-color, #0b57d0);
-    --_info-bg: var(--sonet-field-info-background, #eef3fd);
     --_focus: var(--sonet-field-focus-color, #0b57d0);
     --_border: var(--sonet-field-border-color, #6b6b6b);
     display: block;
@@ -30,12 +24,6 @@ export const fieldStyles = css`
 
   @media (prefers-color-scheme: dark) {
     :where(sonet-login-form, sonet-user-id-field, sonet-password-field) {
-      --_warning: var(--sonet-field-warning-color, #ffb95c);
-      --_warning-bg: var(--sonet-field-warning-background, #2e2210);
-      --_error: var(--sonet-field-error-color, #ffb4ab);
-      --_error-bg: var(--sonet-field-error-background, #33191a);
-      --_info: var(--sonet-field-info-color, #a8c7fa);
-      --_info-bg: var(--sonet-field-info-background, #17233a);
       --_focus: var(--sonet-field-focus-color, #a8c7fa);
       --_border: var(--sonet-field-border-color, #a3a3a3);
     }
@@ -174,8 +162,8 @@ export const fieldStyles = css`
     border: 0;
   }
 
-  /* The form's submit button: the element's, or the one the page wrote. */
-  :where(.sonet-login-form__submit, sonet-login-form form :is(button:not([type]), [type='submit'])) {
+  /* The form's submit button: the element's, or the one the page wrote (given the class). */
+  :where(.sonet-login-form__submit) {
     min-block-size: 2.75rem;
     min-inline-size: 8em;
     padding: 0.5rem 1.5rem;
@@ -188,12 +176,12 @@ export const fieldStyles = css`
     cursor: pointer;
   }
 
-  :where(.sonet-login-form__submit[aria-disabled='true'], sonet-login-form form :is(button:not([type]), [type='submit'])[aria-disabled='true']) {
+  :where(.sonet-login-form__submit[aria-disabled='true']) {
     cursor: progress;
     opacity: 0.75;
   }
 
-  :where(.sonet-login-form__submit, sonet-login-form form :is(button:not([type]), [type='submit'])):focus-visible {
+  :where(.sonet-login-form__submit):focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -201,7 +189,7 @@ export const fieldStyles = css`
   /* Forced colors: the system palette replaces ours; borders keep warnings and the pressed
      toggle visible. */
   @media (forced-colors: active) {
-    :where(.sonet-toggle, .sonet-fix, .sonet-login-form__submit, sonet-login-form form :is(button:not([type]), [type='submit'])) {
+    :where(.sonet-toggle, .sonet-fix, .sonet-login-form__submit) {
       border-color: ButtonText;
     }
 
@@ -213,33 +201,3 @@ export const fieldStyles = css`
     }
   }
 `;
-
-/** Roots given a `<style>` fallback, with the sheets each already holds. */
-const fallbackRoots = new WeakMap<Node, Set<CSSResult>>();
-
-/**
- * Adds `styles` to the stylesheets of the document or shadow root `host` is in, once per root,
- * after the sheets already there (so a sheet adopted later, such as `loginFormExtraStyles`,
- * comes after `fieldStyles`), keeping the page's own adopted sheets. CSP-safe
- * (`adoptedStyleSheets`); in browsers without constructable stylesheets it falls back to one
- * `<style>` element per sheet and root (honouring `window.litNonce`).
- */
-export function adoptSonetStyles(host: Element, styles: CSSResult = fieldStyles): void {
-  const root = host.getRootNode();
-  const isDocument = root instanceof Document;
-  if (!isDocument && !(root instanceof ShadowRoot)) return;
-  const sheet = styles.styleSheet;
-  if (sheet && 'adoptedStyleSheets' in root) {
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return;
-  }
-  let adopted = fallbackRoots.get(root);
-  if (!adopted) fallbackRoots.set(root, (adopted = new Set()));
-  if (adopted.has(styles)) return;
-  adopted.add(styles);
-  const style = document.createElement('style');
-  const nonce = (globalThis as {litNonce?: string}).litNonce;
-  if (nonce) style.setAttribute('nonce', nonce);
-  style.textContent = styles.cssText;
-  (isDocument ? (root as Document).head ?? root.documentElement : root).append(style);
-}

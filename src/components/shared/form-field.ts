@@ -1,6 +1,7 @@
 import {ReactiveElement, type PropertyDeclarations, type PropertyValues} from '@lit/reactive-element';
 import {ensureSonetLocalization} from '../../localization.js';
-import {adoptSonetStyles} from './field.styles.js';
+import {adoptSonetStyles} from './adopt-styles.js';
+import {fieldStyles} from './field.styles.js';
 import {fieldMoreStyles} from './field-more.styles.js';
 import {buildField, type FieldKind, type FieldSkeleton} from './field-skeleton.js';
 
@@ -124,7 +125,7 @@ export abstract class FormFieldElement extends ReactiveElement {
     }
     super.connectedCallback();
     void ensureSonetLocalization();
-    adoptSonetStyles(this);
+    adoptSonetStyles(this, fieldStyles);
     adoptSonetStyles(this, fieldMoreStyles);
   }
 
