@@ -25,6 +25,7 @@ function loader<T>(load: () => Promise<T>): () => Promise<T> {
 const loadFields = loader(() => import('./login-form.fields.js'));
 const loadBehaviour = loader(() => import('./login-form.behaviour.js'));
 const loadLinks = loader(() => import('./login-form.links.js'));
+const loadCookieCheck = loader(() => import('../../lib/cookies.js'));
 
 function whenIdle(callback: () => void, timeout: number): void {
   const idle = (globalThis as {requestIdleCallback?: (cb: () => void, o?: {timeout: number}) => number}).requestIdleCallback;
@@ -293,9 +294,15 @@ export class SonetLoginForm extends ReactiveElement {
     if (this.errorParam && !this.errorCode) void this.attach().catch(() => {});
     whenIdle(() => {
       if (!this.isConnected || !this.skeleton) return;
-      // Warnings go live without waiting for a first touch. (Cookie guidance comes with the
-      // behaviour, on the first focus or press: before the member can try.)
+      // Warnings go live without waiting for a first touch.
       void this.attachFields().catch(() => {});
+      // A member whose cookies are off is told so before trying (the guidance comes with the behaviour).
+      loadCookieCheck().then(
+        ({cookiesWork}) => {
+          if (!cookiesWork()) void this.attach().catch(() => {});
+        },
+        () => {}
+      );
     }, 2000);
   }
 
