@@ -13,7 +13,8 @@ export interface PasswordRevealControllerOptions {
   toggle: () => HTMLElement | null | undefined;
   /**
    * Milliseconds the password stays visible after focus has left both the input and the toggle
-   * (default 3000). Read at each blur, so a host property can feed it.
+   * (default 3000, also for a value that is not a finite, non-negative number). Read at each
+   * blur, so a host property can feed it.
    */
   hideDelay?: () => number;
 }
@@ -161,7 +162,12 @@ export class PasswordRevealController implements ReactiveController {
     if (!this.shown || !this.isOwn(event.target) || this.isOwn(event.relatedTarget)) return;
     this.cancelTimer();
     // Focus coming back to the input or the toggle (focusin) cancels the timer.
-    this.timer = setTimeout(() => this.hide('blur'), this.options.hideDelay?.() ?? DEFAULT_REVEAL_HIDE_DELAY);
+    // A host property feeds the delay: anything but a finite, non-negative number gets the default.
+    const delay = this.options.hideDelay?.();
+    this.timer = setTimeout(
+      () => this.hide('blur'),
+      typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_REVEAL_HIDE_DELAY
+    );
   };
 
   private readonly onClick = (event: MouseEvent): void => {

@@ -258,8 +258,7 @@ export class SonetLoginForm extends ReactiveElement {
   private readonly reveal = new PasswordRevealController(this, {
     input: () => this.skeleton?.password,
     toggle: () => this.skeleton?.areas.password.toggle,
-    hideDelay: () =>
-      Number.isFinite(this.revealTimeout) && this.revealTimeout >= 0 ? this.revealTimeout : DEFAULT_REVEAL_HIDE_DELAY,
+    hideDelay: () => this.revealTimeout,
   });
 
   constructor() {

@@ -79,7 +79,7 @@ export class SonetPasswordField extends FormFieldElement {
     reveal: new PasswordRevealController(this, {
       input: () => this.input,
       toggle: () => this.skeleton?.toggle,
-      hideDelay: () => (Number.isFinite(this.revealTimeout) && this.revealTimeout >= 0 ? this.revealTimeout : DEFAULT_REVEAL_HIDE_DELAY),
+      hideDelay: () => this.revealTimeout,
     }),
   });
 
