@@ -54,7 +54,6 @@ describe('keyboard-only login', function () {
     await el.updateComplete;
     const userId = el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!;
     const password = el.querySelector<HTMLInputElement>('input[type="password"]')!;
-    // Looked up each time: the first view's toggle is replaced by the behaviour's on the first focus.
     const toggle = () => el.querySelector<HTMLButtonElement>('[part~="toggle"]')!;
     const submit = el.form!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
     const firstHelpLink = () => el.querySelector('[part~="links"] a');

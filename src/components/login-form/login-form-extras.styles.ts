@@ -3,8 +3,8 @@ import {css} from 'lit';
 /**
  * Styles of what `<sonet-login-form>` shows only around the form or after a failure: the areas
  * above the form, the lockout, autofill and checklist notices and the fallback help (the links
- * below the form have their own, in login-form.links.ts). Kept out of the first load (`fieldStyles` holds what the first view needs);
- * adopted with `adoptSonetStyles(host, loginFormExtraStyles)` once any of it is shown.
+ * below the form have their own, in login-form.links.ts). Kept out of the first load (`fieldStyles`
+ * holds what the skeleton needs); adopted by the behaviour when it attaches.
  *
  * Same conventions as `fieldStyles`: light DOM, so a constructed stylesheet adopted into the
  * document or shadow root; every selector in `:where()` (specificity zero, the page's rules win);

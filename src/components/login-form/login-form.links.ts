@@ -5,8 +5,8 @@ import {ERROR_HELP_DEFAULT_LINKS} from '../error-help/error-help.links.js';
 import {adoptSonetStyles} from '../shared/adopt-styles.js';
 
 // The help links below <sonet-login-form>'s form. Their own module, out of the first load: the
-// first view imports it right after its first render (the links appear a moment after the form;
-// `updateComplete` waits for them), the behaviour imports it for the guidance's link targets.
+// element imports it right after its first frame (the links appear a moment after the form;
+// `updateComplete` does not wait for them), the behaviour for the guidance's link targets.
 
 /** The link attributes of `<sonet-login-form>` (author input: only http(s) or relative URLs pass). */
 export interface LinkAttributes {

@@ -1,9 +1,8 @@
 import {msg, str} from '@lit/localize';
 import type {Finding, FindingCode} from '../../lib/findings.js';
 
-// The details the full field cores add to a warning (the characters concerned, the one-tap fix's
-// label, the look-alike names): not needed by the login form's first view, so kept apart from
-// the warning sentences (field-messages.ts), which are in every first load.
+// The details the field cores add to a warning (the characters concerned, the one-tap fix's
+// label, the look-alike names), apart from the warning sentences (field-messages.ts).
 
 /** The characters a full-width or kana warning is about, for the user ID (never the password). */
 export function charsText(chars: readonly string[]): string {
