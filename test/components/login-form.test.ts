@@ -870,6 +870,19 @@ describe('<sonet-login-form>', () => {
   });
 
   describe('links and capabilities', () => {
+    it('passes the guidance’s link attributes to <sonet-error-help>', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form
+        cache-help-href="/cache/"
+        input-help-href="/input/"
+        control-panel-help-href="/control-panel/"
+        support-href="/support/"
+      ></sonet-login-form>`);
+      await el.showError('500');
+      for (const name of ['cache-help-href', 'input-help-href', 'control-panel-help-href', 'support-href']) {
+        expect(help(el)!.getAttribute(name), name).to.equal(`/${name.replace(/-(help-)?href$/, '')}/`);
+      }
+    });
+
     it('links to So-net’s help pages by default', async () => {
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form></sonet-login-form>`);
       await linksShown(el);

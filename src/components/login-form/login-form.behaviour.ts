@@ -255,6 +255,10 @@ export class LoginFormBehaviour implements ReactiveController {
       id-change-href=${links.idChange}
       login-history-href=${links.loginHistory}
       maintenance-href=${links.maintenance}
+      cache-help-href=${this.host.getAttribute('cache-help-href') ?? nothing}
+      input-help-href=${this.host.getAttribute('input-help-href') ?? nothing}
+      control-panel-help-href=${this.host.getAttribute('control-panel-help-href') ?? nothing}
+      support-href=${this.host.getAttribute('support-href') ?? nothing}
     ></sonet-error-help>`;
   }
 

@@ -133,6 +133,11 @@ let formCounter = 0;
  * @cssprop --sonet-field-button-background - Background of the toggle and fix buttons.
  * @cssprop --sonet-field-button-color - Text colour of the toggle and fix buttons.
  *
+ * @attr cache-help-href - Passed to the guidance (`<sonet-error-help>`): キャッシュを削除する方法. Its default is a guess to confirm (README, "Help links to confirm").
+ * @attr input-help-href - Passed to the guidance: ID とパスワードを間違いなく入力する方法. Its default is a guess to confirm.
+ * @attr control-panel-help-href - Passed to the guidance: コントロール パネルの表示方法 (Windows 8.1 / 8). Its default is a guess to confirm.
+ * @attr support-href - Passed to the guidance: 会員サポート, where the operator chat is (default `https://support.so-net.ne.jp/`).
+ *
  * @fires sonet-login-submit - {@link SonetLoginSubmitEvent}, without `action`: the host sends `formData`. Cancelable.
  * @fires sonet-login-success - {@link SonetLoginSuccessEvent} after a successful login. Cancelable (navigation).
  * @fires sonet-login-error - {@link SonetLoginErrorEvent} when a failure is shown, with its `code`.
