@@ -148,6 +148,7 @@ function identifiersOutsideTemplates(code) {
 }
 
 const FIELD_STYLES = 'src/components/shared/field.styles.ts';
+const LINKS = 'src/components/login-form/login-form.links.ts';
 
 describe('source maps', () => {
   it('maps every identifier after minification back to the same identifier (rollup transform map)', () => {
@@ -171,8 +172,9 @@ describe('source maps', () => {
   it('rewrites the .js.map of the files it rewrites in place (CLI)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'minify-css-'));
     try {
-      const source = readFileSync(join(ROOT, FIELD_STYLES), 'utf8');
-      const built = await esbuild.transform(source, {loader: 'ts', sourcemap: 'external', sourcefile: 'field.styles.ts', tsconfigRaw: {}});
+      // A module with a css template and code after it (the help links: styles, then functions).
+      const source = readFileSync(join(ROOT, LINKS), 'utf8');
+      const built = await esbuild.transform(source, {loader: 'ts', sourcemap: 'external', sourcefile: 'login-form.links.ts', tsconfigRaw: {}});
       writeFileSync(join(dir, 'field.styles.js'), built.code);
       writeFileSync(join(dir, 'field.styles.js.map'), built.map);
       writeFileSync(join(dir, 'plain.js'), 'export const a = `a { b: c }`;\n');
@@ -194,9 +196,9 @@ describe('source maps', () => {
         checked++;
       });
       assert.ok(checked > 20, `${checked} identifiers checked`);
-      const fn = code.indexOf('function adoptSonetStyles') + 'function '.length;
+      const fn = code.indexOf('function renderLoginLinks') + 'function '.length;
       const lines = source.split('\n');
-      assert.equal(lookup(map, position(code, fn))?.line, lines.findIndex((l) => l.includes('function adoptSonetStyles')));
+      assert.equal(lookup(map, position(code, fn))?.line, lines.findIndex((l) => l.includes('function renderLoginLinks')));
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }
