@@ -11,6 +11,12 @@ import {css} from 'lit';
  * colours from the `--_*` properties `fieldStyles` sets on the element.
  */
 export const loginFormExtraStyles = css`
+  /* While a login is on its way (the behaviour sets it). */
+  :where(.sonet-login-form__submit[aria-disabled='true']) {
+    cursor: progress;
+    opacity: 0.75;
+  }
+
   :where(.sonet-login-form__alerts, .sonet-login-form__guidance) {
     display: flex;
     flex-direction: column;

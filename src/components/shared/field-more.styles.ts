@@ -31,6 +31,10 @@ export const fieldMoreStyles = css`
     }
   }
 
+  :where(.sonet-field__warnings:empty) {
+    display: none;
+  }
+
   :where(.sonet-warnings) {
     display: flex;
     flex-direction: column;

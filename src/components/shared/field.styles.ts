@@ -141,10 +141,6 @@ export const fieldStyles = css`
     letter-spacing: 0.08em;
   }
 
-  :where(.sonet-field__warnings:empty) {
-    display: none;
-  }
-
   /* The form's status line takes no room while empty. */
   :where(.sonet-login-form__status) {
     margin: 0;
@@ -174,11 +170,6 @@ export const fieldStyles = css`
     font: inherit;
     font-weight: 600;
     cursor: pointer;
-  }
-
-  :where(.sonet-login-form__submit[aria-disabled='true']) {
-    cursor: progress;
-    opacity: 0.75;
   }
 
   :where(.sonet-login-form__submit):focus-visible {
