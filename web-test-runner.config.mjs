@@ -75,6 +75,9 @@ export default {
   // value is 1 (it does not read a per-launcher one).
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
+  // Lit's development build says so on every page, and again when a test page loads the element
+  // under another URL prefix (/__offline/, /__held/: a second copy by URL, by design): not news.
+  filterBrowserLogs: ({args}) => !/^(Lit is in dev mode|Multiple versions of Lit loaded)/.test(String(args?.[0] ?? '')),
   browserStartTimeout: 60000,
   testsFinishTimeout: 600000,
   reporters: [defaultReporter(), summaryFileReporter()],
