@@ -34,9 +34,10 @@ export async function launchChromium(executablePath, args) {
  * A fresh page: a new browser context (a new renderer process, empty caches), navigated to `url`
  * and loaded. With `phone`, the network and CPU are those of {@link PHONE} from the navigation on.
  * `send` reaches the DevTools protocol for what puppeteer has no call for (heap, profiler).
+ * `onNewDocument` is a script (string) run in the page before any of its own.
  * @param {import('puppeteer-core').Browser} browser
  */
-export async function openPage(browser, url, {phone = false, timeoutMs = 60_000} = {}) {
+export async function openPage(browser, url, {phone = false, timeoutMs = 60_000, onNewDocument} = {}) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
@@ -49,6 +50,8 @@ export async function openPage(browser, url, {phone = false, timeoutMs = 60_000}
       await page.emulateNetworkConditions(PHONE.network);
       await page.emulateCPUThrottling(PHONE.cpuSlowdown);
     }
+    // A script that must run before the page's own (an observer that notes when something appears).
+    if (onNewDocument) await page.evaluateOnNewDocument(onNewDocument);
     await page.goto(url, {waitUntil: 'load', timeout: timeoutMs});
     return {
       page,
