@@ -1,9 +1,9 @@
 import {css} from 'lit';
 
 /**
- * Styles of the parts the guidance module renders (steps, countdown, per-browser disclosures,
- * support box). They use the private `--_*` colours the shell's styles set from the
- * `--sonet-error-help-*` custom properties.
+ * Styles of the parts the guidance module renders (steps, countdown, the disclosures of the
+ * other steps, of each browser's settings and of the support info). They use the private `--_*`
+ * colours the shell's styles set from the `--sonet-error-help-*` custom properties.
  */
 export const guidanceStyles = css`
   ol {
@@ -36,9 +36,14 @@ export const guidanceStyles = css`
     padding: 0.5rem 0.75rem;
   }
 
-  .countdown time {
+  .countdown .left {
     font-variant-numeric: tabular-nums;
     font-weight: bold;
+    white-space: nowrap;
+  }
+
+  .retry-at {
+    white-space: nowrap;
   }
 
   .browser-steps {
@@ -47,6 +52,20 @@ export const guidanceStyles = css`
 
   details {
     margin-block-start: 0.5rem;
+  }
+
+  /* The other steps and the support info: one after the other, right under the first steps. */
+  .more,
+  .support {
+    margin-block-start: 0.75rem;
+  }
+
+  .more + .support {
+    margin-block-start: 0.5rem;
+  }
+
+  .more > ol {
+    margin: 0.25rem 0.75rem 0.75rem;
   }
 
   /* A list item, so the disclosure triangle stays; ≥ 24px high (WCAG 2.2, 2.5.8). */
@@ -68,8 +87,8 @@ export const guidanceStyles = css`
     color: var(--_muted);
   }
 
-  details > .note,
-  details > ol {
+  .browser > .note,
+  .browser > ol {
     margin: 0 0.75rem 0.75rem;
   }
 
@@ -78,15 +97,12 @@ export const guidanceStyles = css`
   }
 
   .support {
-    margin-block-start: 1rem;
-    padding: 0.75rem;
     border-style: dashed;
-    font-size: 0.875em;
   }
 
-  .support-title {
-    margin: 0;
-    font-size: 1em;
+  .support-body {
+    padding: 0 0.75rem 0.75rem;
+    font-size: 0.875em;
   }
 
   .support dl {
