@@ -412,9 +412,7 @@ describe('<sonet-error-help>', () => {
         await setSonetLocale(locale);
         const el = await helpFor('invalid-credentials');
         const heading = text(root(el).querySelector('[part="heading"]'));
-        const lead = text(root(el).querySelector('[part="lead"]'));
         expect(heading).to.match(/または| or /);
-        expect(lead).to.match(/または| or /);
         expect(text(root(el))).not.to.match(
           /(ユーザーID|パスワード)(だけ|のみ)?が(間違って|違って|存在しません|登録されていません)|(user ID|password) (does not exist|is wrong|is not registered)/i
         );
@@ -711,6 +709,14 @@ describe('<sonet-error-help>', () => {
         expect(supportInfo(el)!.open).to.be.false;
       });
     }
+
+    it('lists the member’s browser first but keeps every browser closed when the steps are up front', async () => {
+      const el = await helpFor('cookies-disabled', {browser: 'android-chrome'});
+      const [first, ...others] = disclosures(el);
+      expect(first.dataset.browser).to.equal('android-chrome');
+      expect(text(first.querySelector('summary'))).to.contain('(お使いのブラウザ)');
+      expect([first, ...others].some((details) => details.open)).to.be.false;
+    });
 
     it('puts the disclosures in the same order after every failure (WCAG 3.2.6)', async () => {
       for (const code of LOGIN_ERROR_CODES) {

@@ -54,6 +54,14 @@ export const errorHelpStyles = css`
     display: none;
   }
 
+  /* A phone: every pixel of width is a line less, and the form has to fit below. */
+  @media (max-width: 30em) {
+    :host {
+      padding: var(--sonet-error-help-padding, 0.75rem 0.875rem);
+      line-height: 1.6;
+    }
+  }
+
   *,
   *::before,
   *::after {

@@ -92,6 +92,10 @@ export const guidanceStyles = css`
     margin: 0 0.75rem 0.75rem;
   }
 
+  .browser > ol + .note {
+    margin-block-start: -0.25rem;
+  }
+
   .browser-list li + li {
     margin-block-start: 0.25rem;
   }
@@ -119,6 +123,25 @@ export const guidanceStyles = css`
   .support dd {
     margin: 0;
     font-family: var(--sonet-error-help-mono-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+  }
+
+  @media (max-width: 30em) {
+    ol {
+      padding-inline-start: 1.5em;
+    }
+
+    .browser-steps details {
+      margin-block-start: 0.25rem;
+    }
+
+    .browser summary {
+      padding-block: 0.125rem;
+      line-height: 1.4;
+    }
+
+    .step + .step {
+      margin-block-start: 0.5rem;
+    }
   }
 
   @media (forced-colors: active) {

@@ -239,10 +239,7 @@ export const BROWSER_STEP_SETS = [
   {
     id: 'internet-options',
     families: [],
-    title: () =>
-      msg('Windows のインターネット オプション (Internet Explorer などの設定)', {
-        id: 'help.browser.internet-options.title',
-      }),
+    title: () => msg('Windows のインターネット オプション', {id: 'help.browser.internet-options.title-short'}),
     note: () =>
       msg(
         'インターネット ゾーンを「中-高」に、Cookie を「受け入れる」(承諾する) に設定します。どちらも初期状態の値です。',
@@ -403,7 +400,7 @@ export const GUIDANCE = {
       typeCarefully,
       askOperator,
     ],
-    first: 2,
+    first: 1,
   },
   ce500: {
     lead: () =>
@@ -430,7 +427,8 @@ export const GUIDANCE = {
       },
       askOperator,
     ],
-    first: 3,
+    // Back, then open the page again; the cache only when that does not help.
+    first: 2,
   },
   500: {
     lead: () =>
@@ -458,28 +456,26 @@ export const GUIDANCE = {
       },
       askOperator,
     ],
-    // The per-browser settings are long and come last on the support page: behind the disclosure.
-    first: 2,
+    // Logged in already? is the support page's 1/3; the cache and the browser settings follow.
+    first: 1,
   },
   'invalid-credentials': {
     lead: () =>
-      msg(
-        '入力されたユーザーID またはユーザーIDパスワードに誤りがある可能性があります。次の点をご確認のうえ、もう一度ログインをお試しください。',
-        {id: 'help.credentials.lead'}
-      ),
+      // The heading already says the ID or the password is wrong (never which one).
+      msg('次の点をご確認のうえ、もう一度ログインをお試しください。', {id: 'help.credentials.lead-short'}),
     steps: [
       {
         text: () =>
           msg(
-            'ユーザーID とユーザーIDパスワードは、すべて半角英数字 (例: ABCabc) で入力してください。アルファベットの大文字と小文字は区別されます。全角の英数字 (例: ＡＢＣａｂｃ) やスペース (空白) が入っていると、エラーになることがあります。',
-            {id: 'help.credentials.half-width'}
+            'すべて半角英数字で入力してください。大文字と小文字は区別されます。全角文字やスペース (空白) が入っていると、エラーになることがあります。',
+            {id: 'help.credentials.half-width-short'}
           ),
       },
       {
         text: () =>
           msg(
-            'ユーザーID は、「@」(アットマーク) の右側にあるサブドメインまで入力してください。例えばユーザーID が taro_s@aa2 の場合、「taro_s@aa2.so-net.ne.jp」のようなフルドメインや、「taro_s」のようなユーザー名だけでは、ログインできません。',
-            {id: 'help.credentials.subdomain'}
+            'ユーザーID は taro_s@aa2 のように、@ の右側のサブドメインまで入力してください。taro_s@aa2.so-net.ne.jp や taro_s では、ログインできません。',
+            {id: 'help.credentials.subdomain-short'}
           ),
       },
       {
@@ -554,8 +550,9 @@ export const GUIDANCE = {
       },
       askOperator,
     ],
-    // The three causes the support page puts first: how it was typed, the subdomain, autofill.
-    first: 3,
+    // How it was typed: the support page's first cause. The subdomain and autofill follow (the
+    // form also warns of a missing subdomain as the member types).
+    first: 1,
   },
   locked: {
     lead: () =>
@@ -650,25 +647,32 @@ export const GUIDANCE = {
       restartDevice,
       askOperator,
     ],
-    first: 3,
+    first: 2,
   },
 } as const satisfies Record<LoginErrorCode, Guidance>;
 
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-function renderBrowserSteps(topics: BrowserTopics, ctx: GuidanceContext): TemplateResult {
+/**
+ * The per-browser disclosures, the member's browser first. Behind the other steps' disclosure,
+ * the member's own opens by itself; up front, every one stays closed and no note goes before
+ * them, so the form stays within a screen of the heading whatever the browser.
+ */
+function renderBrowserSteps(topics: BrowserTopics, ctx: GuidanceContext, upFront: boolean): TemplateResult {
   const {primary, sets} = browserStepsFor(topics, ctx.browser, ctx.windows);
   return html`<div part="browser-steps" class="browser-steps">
-    <p class="note">
-      ${primary
-        ? msg('お使いのブラウザの手順を最初に開いています。ほかのブラウザの手順は、名前を選ぶと開きます。', {
-            id: 'help.browsers.primary-first',
-          })
-        : msg('お使いのブラウザの名前を選ぶと、手順が開きます。', {id: 'help.browsers.choose'})}
-    </p>
+    ${upFront
+      ? nothing
+      : html`<p class="note">
+          ${primary
+            ? msg('お使いのブラウザの手順を最初に開いています。ほかのブラウザの手順は、名前を選ぶと開きます。', {
+                id: 'help.browsers.primary-first',
+              })
+            : msg('お使いのブラウザの名前を選ぶと、手順が開きます。', {id: 'help.browsers.choose'})}
+        </p>`}
     ${sets.map(
-      (set) => html`<details class="browser" data-browser=${set.id} ?open=${set === primary}>
+      (set) => html`<details class="browser" data-browser=${set.id} ?open=${set === primary && !upFront}>
         <summary>
           ${set.title()}${set === primary
             ? html` <span class="yours">${msg('(お使いのブラウザ)', {id: 'help.browsers.yours'})}</span>`
@@ -683,17 +687,17 @@ function renderBrowserSteps(topics: BrowserTopics, ctx: GuidanceContext): Templa
               </li>`
           )}
         </ol>
+        <p class="note">
+          ${msg('設定を変更したら、このページを再読み込みして、もう一度ログインをお試しください。', {
+            id: 'help.browsers.reload',
+          })}
+        </p>
       </details>`
     )}
-    <p class="note">
-      ${msg('設定を変更したら、このページを再読み込みして、もう一度ログインをお試しください。', {
-        id: 'help.browsers.reload',
-      })}
-    </p>
   </div>`;
 }
 
-function renderStep(step: HelpStep, ctx: GuidanceContext): TemplateResult {
+function renderStep(step: HelpStep, ctx: GuidanceContext, upFront: boolean): TemplateResult {
   const waitShown = step.countdown && ctx.countdown.state !== 'idle';
   return html`<li part="step" class="step">
     <p>${waitShown && step.knownWait ? step.knownWait() : step.text()}</p>
@@ -702,7 +706,7 @@ function renderStep(step: HelpStep, ctx: GuidanceContext): TemplateResult {
       ? html`<p class="link"><a href=${ctx.links[step.link.to]}>${step.link.label()}</a></p>`
       : nothing}
     ${step.countdown ? renderCountdown(ctx) : nothing}
-    ${step.browsers ? renderBrowserSteps(step.browsers, ctx) : nothing}
+    ${step.browsers ? renderBrowserSteps(step.browsers, ctx, upFront) : nothing}
   </li>`;
 }
 
@@ -717,13 +721,13 @@ export function renderGuidance(ctx: GuidanceContext): TemplateResult {
   const rest = guidance.steps.slice(guidance.first);
   return html`<p part="lead" class="lead">${guidance.lead()}</p>
     <ol part="steps" class="steps">
-      ${first.map((step) => renderStep(step, ctx))}
+      ${first.map((step) => renderStep(step, ctx, true))}
     </ol>
     ${rest.length
       ? html`<details part="more" class="more">
-          <summary>${msg(str`解決しない場合のほかの手順 (${rest.length} 件)`, {id: 'help.more-steps'})}</summary>
+          <summary>${msg(str`ほかの手順 (${rest.length} 件)`, {id: 'help.more-steps-short'})}</summary>
           <ol part="steps" class="steps" start=${first.length + 1}>
-            ${rest.map((step) => renderStep(step, ctx))}
+            ${rest.map((step) => renderStep(step, ctx, false))}
           </ol>
         </details>`
       : nothing}`;
