@@ -735,8 +735,8 @@ describe('<sonet-error-help>', () => {
         expect(root(el).activeElement).to.equal(summary);
         await sendKeys({press: 'Enter'});
         await waitUntil(() => details.open, `${details.getAttribute('part')} opens with Enter`);
-        await sendKeys({press: 'Space'});
-        await waitUntil(() => !details.open, `${details.getAttribute('part')} closes with Space`);
+        await sendKeys({press: 'Enter'});
+        await waitUntil(() => !details.open, `${details.getAttribute('part')} closes with Enter`);
       }
     });
 

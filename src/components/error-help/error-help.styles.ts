@@ -98,6 +98,13 @@ export const errorHelpStyles = css`
     margin-block: 0.75rem 0.5rem;
   }
 
+  @media (max-width: 30em) {
+    .lead,
+    .loading {
+      margin-block: 0.5rem 0.375rem;
+    }
+  }
+
   .link {
     margin-block-start: 0.25rem;
   }

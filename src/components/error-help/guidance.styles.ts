@@ -44,6 +44,7 @@ export const guidanceStyles = css`
 
   .retry-at {
     white-space: nowrap;
+    color: var(--_muted);
   }
 
   .browser-steps {
@@ -141,6 +142,25 @@ export const guidanceStyles = css`
 
     .step + .step {
       margin-block-start: 0.5rem;
+    }
+
+    .countdown {
+      margin-block-start: 0.375rem;
+      padding: 0.25rem 0.625rem;
+    }
+
+    .more,
+    .support {
+      margin-block-start: 0.5rem;
+    }
+
+    .more + .support {
+      margin-block-start: 0.375rem;
+    }
+
+    .more > summary,
+    .support > summary {
+      padding-block: 0.125rem;
     }
   }
 

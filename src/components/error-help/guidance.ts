@@ -394,7 +394,7 @@ export const GUIDANCE = {
       {
         text: () => msg('しばらく時間を置いてから、もう一度ログインをお試しください。', {id: 'help.ss503.wait'}),
         knownWait: () =>
-          msg('下に表示している待ち時間が過ぎたら、もう一度ログインをお試しください。', {id: 'help.ss503.wait-known'}),
+          msg('下の待ち時間が過ぎたら、もう一度ログインをお試しください。', {id: 'help.ss503.wait-known'}),
         countdown: true,
       },
       typeCarefully,
@@ -563,7 +563,7 @@ export const GUIDANCE = {
       {
         text: () => msg('数時間おいてから、もう一度ログインをお試しください。', {id: 'help.locked.wait'}),
         knownWait: () =>
-          msg('下に表示している待ち時間が過ぎてロックが解除されたら、もう一度ログインをお試しください。', {
+          msg('下の待ち時間が過ぎてロックが解除されたら、もう一度ログインをお試しください。', {
             id: 'help.locked.wait-known',
           }),
         countdown: true,
