@@ -1,14 +1,16 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
+import {expect, userEvent, waitFor} from 'storybook/test';
 import {SonetErrorHelp} from '../src/components/error-help/error-help.js';
 import {LOGIN_ERROR_CODES} from '../src/lib/login-response.js';
 import type {BrowserInfo} from '../src/lib/capabilities.js';
 import {inDark, inEnglish, inForcedColors, OCCURRED_AT} from './looks.js';
 
 /**
- * `<sonet-error-help>` explains a failed login inline: the heading and code, what happened,
- * numbered steps from the So-net support pages, and a box of information for support.
+ * `<sonet-error-help>` explains a failed login inline: the heading and code, what happened, and
+ * the one to three steps from the So-net support pages most likely to help. The other steps and
+ * the information for support wait behind two disclosures, always in that order.
  * Every state renders from attributes, so each story is one line of HTML (see "Show code").
  */
 type Args = {
@@ -48,10 +50,19 @@ type Story = StoryObj<Args>;
 
 // --- Each code ----------------------------------------------------------------------------
 
-/** 「コード:SS503」: too many failed logins; the countdown runs from `retry-after` (30 minutes here). */
+/**
+ * 「コード:SS503」: too many failed logins; the countdown runs from `retry-after` (ten minutes
+ * here): 「あと 10 分」, with the time of day it ends (「(14:05 ごろ)」).
+ */
 export const SS503: Story = {
   name: 'SS503',
-  args: {code: 'SS503', 'retry-after': '1800', 'server-code': 'SS503'},
+  args: {code: 'SS503', 'retry-after': '600', 'server-code': 'SS503'},
+};
+
+/** SS503 with a short wait (90 s): the countdown alone, without a time of day. */
+export const SS503ShortWait: Story = {
+  name: 'SS503 short wait',
+  args: {code: 'SS503', 'retry-after': '90'},
 };
 
 /** SS503 when the wait is over (`retry-after="0"`): the countdown says a retry is possible now. */
@@ -84,6 +95,9 @@ export const Locked: Story = {args: {code: 'locked', 'retry-after': '10800'}};
 /** Outage or maintenance (HTTP 503 `maintenance`): check 障害・メンテナンス情報 and wait. */
 export const Maintenance: Story = {args: {code: 'maintenance'}};
 
+/** Maintenance with `Retry-After` (30 minutes here): the wait step shows the countdown. */
+export const MaintenanceWithRetryAfter: Story = {args: {code: 'maintenance', 'retry-after': '1800'}};
+
 /** The request never got an answer (offline, timeout). */
 export const Network: Story = {args: {code: 'network'}};
 
@@ -99,10 +113,37 @@ export const JavascriptDisabled: Story = {args: {code: 'javascript-disabled', br
  */
 export const Unknown: Story = {args: {code: 'E1234', 'server-code': 'E1234'}};
 
+// --- Disclosures -------------------------------------------------------------------------
+
+/** Opens the `<details>` with `part` in the element's shadow root, by keyboard as a member may. */
+async function openDisclosure(canvasElement: HTMLElement, part: string): Promise<void> {
+  const help = canvasElement.querySelector<SonetErrorHelp>('sonet-error-help')!;
+  await help.ready;
+  const details = help.shadowRoot!.querySelector<HTMLDetailsElement>(`details[part="${part}"]`)!;
+  details.querySelector('summary')!.focus();
+  await userEvent.keyboard('{Enter}');
+  await waitFor(() => expect(details.open).toBe(true));
+}
+
+/** Wrong ID or password with the other steps opened: the numbering goes on from the first three. */
+export const InvalidCredentialsMoreSteps: Story = {
+  args: {code: 'invalid-credentials'},
+  play: ({canvasElement}) => openDisclosure(canvasElement, 'more'),
+};
+
+/** The information for support opened: code, time, browser and OS, and the copy button. */
+export const SupportInfoOpen: Story = {
+  args: {code: 'SS503', 'retry-after': '600', 'server-code': 'ss503'},
+  play: ({canvasElement}) => openDisclosure(canvasElement, 'support-info'),
+};
+
 // --- 500 in each browser ------------------------------------------------------------------
 
-/** 500 in Microsoft Edge: its cookie and JavaScript steps open first. */
-export const Code500Edge: Story = {args: {code: '500', browser: 'edge'}};
+/** 500 in Microsoft Edge, the other steps opened: Edge's cookie and JavaScript steps open first. */
+export const Code500Edge: Story = {
+  args: {code: '500', browser: 'edge'},
+  play: ({canvasElement}) => openDisclosure(canvasElement, 'more'),
+};
 
 /**
  * 500 in Google Chrome on a computer: the support pages give no steps for it, so no browser's
@@ -169,7 +210,7 @@ export const StepsUnavailable: Story = {
 export const SS503English: Story = {
   name: 'SS503 English',
   ...inEnglish,
-  args: {code: 'SS503', 'retry-after': '1800'},
+  args: {code: 'SS503', 'retry-after': '597'},
 };
 
 /** Wrong ID or password, in English. */

@@ -212,7 +212,10 @@ export const Succeeded: Story = {
 
 // --- Failures inline ------------------------------------------------------------------------
 
-/** Wrong ID or password: the guidance, the checklist of causes, the password cleared. */
+/**
+ * Wrong ID or password: the guidance's first three steps, then the form; the other steps, the
+ * support info and the checklist of causes closed in between. The password is cleared.
+ */
 export const ErrorInvalidCredentials: Story = {
   args: {'error-code': 'invalid-credentials'},
   play: async ({canvasElement}) => {
@@ -220,12 +223,16 @@ export const ErrorInvalidCredentials: Story = {
   },
 };
 
-/** SS503 after too many failures, with the countdown from `Retry-After` (30 minutes here). */
+/**
+ * SS503 after too many failures, with the countdown from `Retry-After` (ten minutes here): the
+ * wait step and the countdown, then the form; the other steps, the support info and the
+ * checklist closed in between.
+ */
 export const ErrorSS503: Story = {
   name: 'Error SS503',
   play: async ({canvasElement}) => {
     const el = await form(canvasElement);
-    await el.showError('SS503', {retryAfterSeconds: 1800, serverCode: 'SS503'});
+    await el.showError('SS503', {retryAfterSeconds: 600, serverCode: 'SS503'});
     const help = await guidance(canvasElement);
     await waitFor(() => expect(help.shadowRoot?.querySelector('[part="countdown"]')).toBeTruthy());
   },
@@ -255,6 +262,15 @@ export const ErrorMaintenance: Story = {
   play: async ({canvasElement}) => void (await guidance(canvasElement)),
 };
 
+/** Maintenance with `Retry-After` (30 minutes): the countdown in words and the time of day. */
+export const ErrorMaintenanceWithRetryAfter: Story = {
+  play: async ({canvasElement}) => {
+    await (await form(canvasElement)).showError('maintenance', {retryAfterSeconds: 1800});
+    const help = await guidance(canvasElement);
+    await waitFor(() => expect(help.shadowRoot?.querySelector('[part="countdown"]')).toBeTruthy());
+  },
+};
+
 /** No answer (offline, or the request timed out). */
 export const ErrorNetwork: Story = {args: {'error-code': 'network'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
 
@@ -276,6 +292,7 @@ export const ErrorUnknown: Story = {args: {'error-code': 'unknown'}, play: async
 /**
  * The lockout warning: from the second consecutive failure in the tab, that repeated failures
  * lock the account for a while (目安 `lock-threshold`, 5) and a reset does not lift a lock.
+ * Closed behind its title (「ログインに 2 回続けて失敗しています」); opened here.
  */
 export const LockoutWarning: Story = {
   beforeEach: () => {
@@ -285,7 +302,8 @@ export const LockoutWarning: Story = {
   args: {'error-code': 'invalid-credentials'},
   play: async ({canvasElement}) => {
     await guidance(canvasElement);
-    await find(canvasElement, '[part~="lockout"]');
+    const lockout = await find<HTMLDetailsElement>(canvasElement, '[part~="lockout"]');
+    lockout.open = true;
   },
 };
 

@@ -51,16 +51,63 @@ export function resolveRetryAt(
 }
 
 /**
- * A wait as a clock reading, rounded up to the next whole second: `65_000` → `"1:05"`,
- * `3_600_000` → `"1:00:00"`, `0` or less → `"0:00"`.
+ * The time left before a retry, as the units a countdown shows: whole seconds under an hour
+ * (`{minutes, seconds}`), whole minutes from an hour on (`{hours, minutes}`, seconds would only
+ * flicker), always rounded up so the member is never told to come back too early. Units that are
+ * zero are `0`; a renderer leaves them out ("あと 10 分", not "あと 10 分 0 秒").
+ *
+ * | ms | result |
+ * |---|---|
+ * | `0`, negative, `NaN` | `{kind: 'none'}` |
+ * | `45_000` | `{kind: 'seconds', seconds: 45}` |
+ * | `597_000` | `{kind: 'minutes', minutes: 9, seconds: 57}` |
+ * | `600_000` | `{kind: 'minutes', minutes: 10, seconds: 0}` |
+ * | `3_600_000` | `{kind: 'hours', hours: 1, minutes: 0}` |
+ * | `9_000_001` | `{kind: 'hours', hours: 2, minutes: 31}` |
+ *
+ * @example
+ * ```ts
+ * const left = waitLeft(597_000); // {kind: 'minutes', minutes: 9, seconds: 57} → 「あと 9 分 57 秒」
+ * ```
  */
-export function formatWaitClock(ms: number): string {
+export function waitLeft(ms: number): WaitLeft {
   const total = Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+  if (total === 0) return {kind: 'none'};
+  if (total < 60) return {kind: 'seconds', seconds: total};
+  if (total < 3600) return {kind: 'minutes', minutes: Math.floor(total / 60), seconds: total % 60};
+  const minutes = Math.ceil(total / 60);
+  return {kind: 'hours', hours: Math.floor(minutes / 60), minutes: minutes % 60};
+}
+
+/** What {@link waitLeft} returns: the units of a wait, by the largest one shown. */
+export type WaitLeft =
+  | {kind: 'none'}
+  | {kind: 'seconds'; seconds: number}
+  | {kind: 'minutes'; minutes: number; seconds: number}
+  | {kind: 'hours'; hours: number; minutes: number};
+
+/**
+ * Waits from this long on show the time of day as well (「(14:05 ごろ)」): long enough that a
+ * member may leave the page and come back. Shorter waits show the countdown alone.
+ */
+export const RETRY_CLOCK_FROM_MS = 5 * 60 * 1000;
+
+/**
+ * The time of day worth showing beside a countdown, or `undefined` when the countdown says
+ * enough: the retry moment rounded up to the next whole minute (「ごろ」 must never be early),
+ * with whether it falls on the same local calendar day as `now` (else the date is shown too).
+ * Only for waits of at least {@link RETRY_CLOCK_FROM_MS}, counted from `now`.
+ *
+ * | target − now | result |
+ * |---|---|
+ * | under 5 minutes, or not finite | `undefined` |
+ * | 10 minutes, ending 14:04:30 | `{at: 14:05:00, sameDay: true}` |
+ * | 10 hours, ending tomorrow 02:00:00 | `{at: 02:00:00, sameDay: false}` |
+ */
+export function retryClockTime(target: number, now: number): {at: number; sameDay: boolean} | undefined {
+  if (!Number.isFinite(target) || !Number.isFinite(now) || target - now < RETRY_CLOCK_FROM_MS) return undefined;
+  const at = Math.ceil(target / 60_000) * 60_000;
+  return {at, sameDay: new Date(at).toDateString() === new Date(now).toDateString()};
 }
 
 /** A unit and amount for announcing a wait in words ("about 5 minutes"). */

@@ -1,7 +1,8 @@
 import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {executeServerCommand} from '@web/test-runner-commands';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import '../../src/components/error-help/error-help.js';
 import {SonetErrorHelp} from '../../src/components/error-help/error-help.js';
+import {GUIDANCE} from '../../src/components/error-help/guidance.js';
 import {ERROR_HELP_DEFAULT_LINKS} from '../../src/components/error-help/error-help.links.js';
 import type {CountdownClock} from '../../src/controllers/countdown-controller.js';
 import {detectBrowser, type BrowserFamily, type BrowserInfo} from '../../src/lib/capabilities.js';
@@ -153,7 +154,6 @@ describe('<sonet-error-help>', () => {
       const heading = root(el).querySelector('[part="heading"]')!;
       expect(heading.localName).to.equal('h3');
       expect(heading.getAttribute('tabindex')).to.equal('-1');
-      expect(root(el).querySelector('.support-title')!.localName).to.equal('h4');
     });
 
     it('falls back to h2 for a heading-level outside 2–6', async () => {
@@ -412,9 +412,7 @@ describe('<sonet-error-help>', () => {
         await setSonetLocale(locale);
         const el = await helpFor('invalid-credentials');
         const heading = text(root(el).querySelector('[part="heading"]'));
-        const lead = text(root(el).querySelector('[part="lead"]'));
         expect(heading).to.match(/または| or /);
-        expect(lead).to.match(/または| or /);
         expect(text(root(el))).not.to.match(
           /(ユーザーID|パスワード)(だけ|のみ)?が(間違って|違って|存在しません|登録されていません)|(user ID|password) (does not exist|is wrong|is not registered)/i
         );
@@ -582,14 +580,14 @@ describe('<sonet-error-help>', () => {
       const clock = new FakeClock();
       const el = await helpFor('SS503', {retryAfter: '90', clock});
       const countdown = () => text(root(el).querySelector('[part="countdown"]'));
-      expect(countdown()).to.equal('もう一度お試しいただけるまでの目安: 1:30');
+      expect(countdown()).to.equal('もう一度お試しいただけるまで あと 1 分 30 秒');
       expect(root(el).querySelector('[part="countdown"] time')!.getAttribute('datetime')).to.equal('PT90S');
       clock.tick(1000);
       await el.updateComplete;
-      expect(countdown()).to.contain('1:29');
+      expect(countdown()).to.contain('あと 1 分 29 秒');
       clock.tick(29_000);
       await el.updateComplete;
-      expect(countdown()).to.contain('1:00');
+      expect(countdown()).to.contain('あと 1 分');
       clock.tick(60_000);
       await el.updateComplete;
       expect(countdown()).to.equal('もう一度ログインをお試しいただけます。');
@@ -598,9 +596,9 @@ describe('<sonet-error-help>', () => {
     it('counts down to retry-at given in ms or ISO', async () => {
       const clock = new FakeClock();
       const ms = await helpFor('SS503', {retryAt: String(clock.time + 5 * 60_000), clock});
-      expect(text(root(ms).querySelector('[part="countdown"]'))).to.contain('5:00');
+      expect(text(root(ms).querySelector('[part="countdown"]'))).to.contain('あと 5 分');
       const iso = await helpFor('locked', {retryAt: new Date(clock.time + 2 * 3600_000).toISOString(), clock});
-      expect(text(root(iso).querySelector('[part="countdown"]'))).to.contain('2:00:00');
+      expect(text(root(iso).querySelector('[part="countdown"]'))).to.contain('あと 2 時間');
     });
 
     it('announces politely at the start and at the end only, not every second', async () => {
@@ -686,6 +684,146 @@ describe('<sonet-error-help>', () => {
       expect(text(root(el).querySelector('[part="countdown"]'))).to.equal('もう一度ログインをお試しいただけます。');
       expect(heard).to.deep.equal([]);
     });
+  });
+
+  describe('layout', () => {
+    const firstList = (el: SonetErrorHelp) => root(el).querySelector<HTMLOListElement>('.body > ol[part="steps"]')!;
+    const more = (el: SonetErrorHelp) => root(el).querySelector<HTMLDetailsElement>('details[part="more"]');
+    const supportInfo = (el: SonetErrorHelp) => root(el).querySelector<HTMLDetailsElement>('details[part="support-info"]');
+
+    for (const code of LOGIN_ERROR_CODES) {
+      it(`opens ${code} with one to three steps and keeps the rest and the support info closed`, async () => {
+        const el = await helpFor(code, {retryAfter: '600', clock: new FakeClock()});
+        const shown = firstList(el).querySelectorAll(':scope > li[part="step"]').length;
+        expect(shown).to.equal(GUIDANCE[code].first);
+        expect(shown).to.be.within(1, 3);
+        const rest = GUIDANCE[code].steps.length - shown;
+        if (rest > 0) {
+          expect(more(el)!.open).to.be.false;
+          expect(more(el)!.querySelectorAll('ol > li[part="step"]')).to.have.length(rest);
+          // The numbering goes on where the first steps stop.
+          expect(more(el)!.querySelector('ol')!.start).to.equal(shown + 1);
+        } else {
+          expect(more(el)).to.be.null;
+        }
+        expect(supportInfo(el)!.open).to.be.false;
+      });
+    }
+
+    it('lists the member’s browser first but keeps every browser closed when the steps are up front', async () => {
+      const el = await helpFor('cookies-disabled', {browser: 'android-chrome'});
+      const [first, ...others] = disclosures(el);
+      expect(first.dataset.browser).to.equal('android-chrome');
+      expect(text(first.querySelector('summary'))).to.contain('(お使いのブラウザ)');
+      expect([first, ...others].some((details) => details.open)).to.be.false;
+    });
+
+    it('puts the disclosures in the same order after every failure (WCAG 3.2.6)', async () => {
+      for (const code of LOGIN_ERROR_CODES) {
+        const el = await helpFor(code);
+        const order = [...root(el).querySelectorAll('.body > *')].map((node) => node.getAttribute('part'));
+        expect(order, code).to.deep.equal(['lead', 'steps', 'more', 'support-info']);
+      }
+    });
+
+    it('opens and closes the other steps and the support info with the keyboard', async () => {
+      await executeServerCommand('emulate-focus').catch(() => false);
+      const el = await helpFor('invalid-credentials');
+      for (const details of [more(el)!, supportInfo(el)!]) {
+        const summary = details.querySelector('summary')!;
+        summary.focus();
+        expect(root(el).activeElement).to.equal(summary);
+        await sendKeys({press: 'Enter'});
+        await waitUntil(() => details.open, `${details.getAttribute('part')} opens with Enter`);
+        await sendKeys({press: 'Enter'});
+        await waitUntil(() => !details.open, `${details.getAttribute('part')} closes with Enter`);
+      }
+    });
+
+    it('is accessible with every disclosure open', async () => {
+      const el = await helpFor('500', {browser: 'edge'});
+      for (const details of root(el).querySelectorAll('details')) details.open = true;
+      await expect(el).to.be.accessible();
+    });
+
+    it('opens the support info when it selects it for copying', async () => {
+      Object.defineProperty(navigator, 'clipboard', {configurable: true, value: undefined});
+      try {
+        const el = await helpFor('ce500');
+        await el.copySupportInfo();
+        expect(supportInfo(el)!.open).to.be.true;
+      } finally {
+        delete (navigator as {clipboard?: unknown}).clipboard;
+        document.getSelection()?.removeAllRanges();
+      }
+    });
+  });
+
+  describe('waits', () => {
+    const countdown = (el: SonetErrorHelp) => text(root(el).querySelector('[part="countdown"]'));
+    /** The time of day a wait ends, as the member's clock shows it, rounded up to the minute. */
+    const around = (at: number, locale: string) =>
+      new Intl.DateTimeFormat(locale, {hour: 'numeric', minute: '2-digit'}).format(new Date(Math.ceil(at / 60_000) * 60_000));
+
+    const WAITS: Array<[retryAfter: string, ja: string, en: string, clockTime: boolean]> = [
+      ['45', 'あと 45 秒', '45 s left', false],
+      ['90', 'あと 1 分 30 秒', '1 min 30 s left', false],
+      ['597', 'あと 9 分 57 秒', '9 min 57 s left', true],
+      ['600', 'あと 10 分', '10 min left', true],
+      ['9000', 'あと 2 時間 30 分', '2 h 30 min left', true],
+      ['10800', 'あと 3 時間', '3 h left', true],
+    ];
+    for (const [retryAfter, ja, en, clockTime] of WAITS) {
+      it(`says a Retry-After of ${retryAfter} s as 「${ja}」 / "${en}"`, async () => {
+        const clock = new FakeClock();
+        const at = clock.time + Number(retryAfter) * 1000;
+        const el = await helpFor('SS503', {retryAfter, clock});
+        expect(countdown(el)).to.equal(
+          `もう一度お試しいただけるまで ${ja}${clockTime ? ` (${around(at, 'ja-JP')} ごろ)` : ''}`
+        );
+        await setSonetLocale('en');
+        await el.updateComplete;
+        expect(countdown(el)).to.equal(`Before you can try again: ${en}${clockTime ? ` (around ${around(at, 'en')})` : ''}`);
+      });
+    }
+
+    it('never shows the wait as a clock reading', async () => {
+      const clock = new FakeClock();
+      const el = await helpFor('SS503', {retryAfter: '597', clock});
+      // 「9:57」 reads as a time of day; only the labelled time of day may have a colon.
+      const withoutTimeOfDay = countdown(el).replace(/\([^)]*ごろ\)/, '');
+      expect(withoutTimeOfDay).not.to.match(/\d:\d\d/);
+      expect(withoutTimeOfDay).not.to.contain('目安');
+    });
+
+    it('keeps the time of day while the wait runs down', async () => {
+      const clock = new FakeClock();
+      const el = await helpFor('SS503', {retryAfter: '600', clock});
+      const first = text(root(el).querySelector('.retry-at'));
+      clock.tick(590_000);
+      await el.updateComplete;
+      expect(countdown(el)).to.contain('あと 10 秒');
+      expect(text(root(el).querySelector('.retry-at'))).to.equal(first);
+    });
+
+    it('shows the date with the time of day when the wait ends on another day', async () => {
+      const clock = new FakeClock();
+      clock.time = new Date(2025, 0, 2, 22, 0, 0).getTime();
+      const el = await helpFor('locked', {retryAfter: String(4 * 3600), clock});
+      expect(countdown(el)).to.contain('1月3日');
+    });
+
+    for (const code of ['SS503', 'locked', 'maintenance'] as const) {
+      it(`says nothing of hours at ${code} when Retry-After says ten minutes`, async () => {
+        const clock = new FakeClock();
+        const el = await helpFor(code, {retryAfter: '600', clock});
+        expect(countdown(el)).to.contain('あと 10 分');
+        expect(text(root(el))).not.to.contain('数時間');
+        await setSonetLocale('en');
+        await el.updateComplete;
+        expect(text(root(el))).not.to.match(/few hours|several hours/i);
+      });
+    }
   });
 
   describe('support info', () => {

@@ -1,5 +1,5 @@
 import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import {executeServerCommand, sendKeys, setViewport} from '@web/test-runner-commands';
 import '../../src/components/login-form/login-form.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import type {
@@ -8,8 +8,10 @@ import type {
   SonetLoginSuccessEvent,
 } from '../../src/components/login-form/login-form.events.js';
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
+import {LOGIN_ERROR_CODES} from '../../src/lib/login-response.js';
 import {setSonetLocale} from '../../src/localization.js';
 import {typeText} from '../support/typing.js';
+import {engine} from '../support/engine.js';
 import {describeNode, expectFocus, expectNoNode, expectSameNode} from '../support/dom-assert.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -854,7 +856,7 @@ describe('<sonet-login-form>', () => {
       expectNoNode(notice('autofill'));
     });
 
-    it('shows the checklist of causes in the same place after each failure', async () => {
+    it('shows the checklist of causes in the same place after each failure, closed', async () => {
       const alerts = el.querySelector('[part~="alerts"]')!;
       for (const code of ['invalid-credentials', 'SS503']) {
         await el.showError(code);
@@ -863,10 +865,91 @@ describe('<sonet-login-form>', () => {
         expect(alerts.contains(list)).to.be.true;
         expect(list.compareDocumentPosition(el.form!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
         expect(list.querySelectorAll('li')).to.have.length(6);
-        // Closed after wrong credentials, whose guidance already goes through these causes.
-        expect((list as HTMLDetailsElement).open, code).to.equal(code !== 'invalid-credentials');
+        // Behind its title, so the form stays near the guidance heading.
+        expect((list as HTMLDetailsElement).open, code).to.be.false;
       }
     });
+
+    it('puts every notice behind a disclosure, in a fixed order after the guidance', async () => {
+      sessionStorage.setItem(FAILURE_COUNT_KEY, '2');
+      userIdInput(el).value = USER_ID;
+      passwordInput(el).value = 'old-password';
+      await submitAndWaitForError(el);
+      const notices = [...el.querySelectorAll('[part~="notice"]')];
+      expect(notices.map((n) => n.getAttribute('part'))).to.deep.equal([
+        'notice lockout',
+        'notice autofill',
+        'notice checklist',
+      ]);
+      for (const node of notices) {
+        expect(node.localName).to.equal('details');
+        expect((node as HTMLDetailsElement).open).to.be.false;
+        expect(help(el)!.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('opens and closes the notices with the keyboard', async () => {
+      sessionStorage.setItem(FAILURE_COUNT_KEY, '2');
+      await el.showError('invalid-credentials');
+      for (const name of ['lockout', 'checklist']) {
+        const details = notice(name) as HTMLDetailsElement;
+        const summary = details.querySelector('summary')!;
+        summary.focus();
+        expectFocus(summary);
+        await sendKeys({press: 'Enter'});
+        await waitUntil(() => details.open, `${name} opens with Enter`);
+        await sendKeys({press: 'Enter'});
+        await waitUntil(() => !details.open, `${name} closes with Enter`);
+      }
+    });
+
+    it('never says to wait hours beside a ten-minute Retry-After', async () => {
+      stubFetch(() => json(503, {code: 'SS503'}, {'Retry-After': '600'}));
+      await fill(el);
+      await submitAndWaitForError(el);
+      const guidance = help(el)!;
+      expect(guidance.shadowRoot!.querySelector('[part="countdown"]')!.textContent).to.contain('あと 10 分');
+      expect(el.textContent).not.to.contain('数時間');
+      expect(guidance.shadowRoot!.textContent).not.to.contain('数時間');
+    });
+  });
+
+  describe('failure layout', () => {
+    const VIEWPORTS = [
+      {width: 375, height: 740},
+      {width: 1280, height: 800},
+    ];
+
+    afterEach(async () => {
+      await setViewport({width: 800, height: 600});
+    });
+
+    for (const viewport of VIEWPORTS) {
+      for (const code of LOGIN_ERROR_CODES) {
+        it(`keeps the password input within one screen of the heading after ${code} at ${viewport.width}×${viewport.height}`, async function () {
+          // WebKitGTK's MiniBrowser window cannot be narrower than about 447 px (its toolbar).
+          if (viewport.width < 447 && engine === 'webkit') this.skip();
+          await setViewport(viewport);
+          // The most the form shows: the lockout notice (third failure) and the autofill hint.
+          sessionStorage.setItem(FAILURE_COUNT_KEY, '2');
+          const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+          userIdInput(el).value = USER_ID;
+          passwordInput(el).value = 'old-password';
+          await submitAndWaitForError(el);
+          if (code !== 'invalid-credentials') await el.showError(code, {retryAfterSeconds: 600});
+          const guidance = help(el)!;
+          await guidance.ready;
+          await el.updateComplete;
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          const heading = guidance.shadowRoot!.querySelector('[part~="heading"]')!.getBoundingClientRect();
+          const password = passwordInput(el).getBoundingClientRect();
+          const distance = password.bottom - heading.top;
+          expect(distance, `heading top → password bottom, ${code}`).to.be.at.most(innerHeight);
+          expect(guidance.shadowRoot!.activeElement?.matches('[part~="heading"]')).to.be.true;
+        });
+      }
+    }
   });
 
   describe('links and capabilities', () => {

@@ -1,12 +1,15 @@
 import {expect} from '@open-wc/testing';
 import {
   MAX_RETRY_WAIT_MS,
-  formatWaitClock,
+  RETRY_CLOCK_FROM_MS,
   parseHttpDate,
   parseRetryAfterSeconds,
   parseRetryAt,
   resolveRetryAt,
+  retryClockTime,
   waitAmount,
+  waitLeft,
+  type WaitLeft,
 } from '../../src/lib/retry-time.js';
 
 describe('parseRetryAt()', () => {
@@ -74,24 +77,51 @@ describe('resolveRetryAt()', () => {
   }
 });
 
-describe('formatWaitClock()', () => {
-  const cases: Array<[number, string]> = [
-    [0, '0:00'],
-    [-5, '0:00'],
-    [Number.NaN, '0:00'],
-    [1, '0:01'],
-    [999, '0:01'],
-    [1000, '0:01'],
-    [59_001, '1:00'],
-    [65_000, '1:05'],
-    [600_000, '10:00'],
-    [3_599_000, '59:59'],
-    [3_600_000, '1:00:00'],
-    [3_661_000, '1:01:01'],
+describe('waitLeft()', () => {
+  // Never a clock reading like "9:57": the units a countdown names, rounded up.
+  const cases: Array<[number, WaitLeft]> = [
+    [0, {kind: 'none'}],
+    [-5, {kind: 'none'}],
+    [Number.NaN, {kind: 'none'}],
+    [Number.POSITIVE_INFINITY, {kind: 'none'}],
+    [1, {kind: 'seconds', seconds: 1}],
+    [1000, {kind: 'seconds', seconds: 1}],
+    [45_000, {kind: 'seconds', seconds: 45}],
+    [59_001, {kind: 'minutes', minutes: 1, seconds: 0}],
+    [65_000, {kind: 'minutes', minutes: 1, seconds: 5}],
+    [597_000, {kind: 'minutes', minutes: 9, seconds: 57}],
+    [596_001, {kind: 'minutes', minutes: 9, seconds: 57}],
+    [600_000, {kind: 'minutes', minutes: 10, seconds: 0}],
+    [3_599_000, {kind: 'minutes', minutes: 59, seconds: 59}],
+    [3_599_001, {kind: 'hours', hours: 1, minutes: 0}],
+    [3_600_000, {kind: 'hours', hours: 1, minutes: 0}],
+    [3_601_000, {kind: 'hours', hours: 1, minutes: 1}],
+    [9_000_001, {kind: 'hours', hours: 2, minutes: 31}],
+    [MAX_RETRY_WAIT_MS, {kind: 'hours', hours: 24, minutes: 0}],
   ];
   for (const [ms, expected] of cases) {
-    it(`shows ${ms} ms as ${expected}`, () => {
-      expect(formatWaitClock(ms)).to.equal(expected);
+    it(`splits ${ms} ms into ${JSON.stringify(expected)}`, () => {
+      expect(waitLeft(ms)).to.deep.equal(expected);
+    });
+  }
+});
+
+describe('retryClockTime()', () => {
+  // Local times, as the member's clock shows them.
+  const now = new Date(2025, 0, 2, 13, 54, 30).getTime();
+  const cases: Array<[string, number, {at: number; sameDay: boolean} | undefined]> = [
+    ['no time of day for a short wait', now + 90_000, undefined],
+    ['none just under five minutes', now + RETRY_CLOCK_FROM_MS - 1, undefined],
+    ['from five minutes on', now + RETRY_CLOCK_FROM_MS, {at: new Date(2025, 0, 2, 14, 0).getTime(), sameDay: true}],
+    ['rounded up to the minute, never early', now + 600_000, {at: new Date(2025, 0, 2, 14, 5).getTime(), sameDay: true}],
+    ['a whole minute stays', new Date(2025, 0, 2, 14, 5).getTime(), {at: new Date(2025, 0, 2, 14, 5).getTime(), sameDay: true}],
+    ['another day is said', new Date(2025, 0, 3, 1, 59, 1).getTime(), {at: new Date(2025, 0, 3, 2, 0).getTime(), sameDay: false}],
+    ['a retry time already past', now - 1000, undefined],
+    ['not a number', Number.NaN, undefined],
+  ];
+  for (const [name, target, expected] of cases) {
+    it(`gives ${name}`, () => {
+      expect(retryClockTime(target, now)).to.deep.equal(expected);
     });
   }
 });

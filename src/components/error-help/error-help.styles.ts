@@ -54,6 +54,14 @@ export const errorHelpStyles = css`
     display: none;
   }
 
+  /* A phone: every pixel of width is a line less, and the form has to fit below. */
+  @media (max-width: 30em) {
+    :host {
+      padding: var(--sonet-error-help-padding, 0.75rem 0.875rem);
+      line-height: 1.6;
+    }
+  }
+
   *,
   *::before,
   *::after {
@@ -88,6 +96,13 @@ export const errorHelpStyles = css`
   .lead,
   .loading {
     margin-block: 0.75rem 0.5rem;
+  }
+
+  @media (max-width: 30em) {
+    .lead,
+    .loading {
+      margin-block: 0.5rem 0.375rem;
+    }
   }
 
   .link {

@@ -5,7 +5,7 @@ import {ensureSonetLocalization, getSonetLocale} from '../../localization.js';
 import {normalizeLoginErrorCode, type LoginErrorCode} from '../../lib/login-response.js';
 import {detectBrowser, type BrowserFamily, type BrowserInfo} from '../../lib/capabilities.js';
 import {safeLinkHref} from '../../lib/link-href.js';
-import {parseRetryAt, resolveRetryAt, waitAmount} from '../../lib/retry-time.js';
+import {parseRetryAt, resolveRetryAt, retryClockTime, waitAmount} from '../../lib/retry-time.js';
 import {CountdownController, systemClock, type CountdownClock} from '../../controllers/countdown-controller.js';
 import {ERROR_HELP_DEFAULT_LINKS, type ErrorHelpLinks} from './error-help.links.js';
 import type {GuidanceContext} from './guidance.js';
@@ -40,8 +40,11 @@ const BROWSER_FAMILIES = [
   'other',
 ] as const satisfies readonly BrowserFamily[];
 
-/** Codes with a wait, whose guidance shows a countdown when the retry time is known. */
-const WAIT_CODES: readonly LoginErrorCode[] = ['SS503', 'locked'];
+/**
+ * Codes with a wait, whose guidance shows a countdown when the retry time is known (a 503 for
+ * maintenance may carry `Retry-After` too, RFC 9110 §15.6.4).
+ */
+const WAIT_CODES: readonly LoginErrorCode[] = ['SS503', 'locked', 'maintenance'];
 
 /** A raw code shown as-is when the code is not one we know (letters, digits, `._:-`). */
 const DISPLAYABLE_CODE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,31}$/;
@@ -77,9 +80,10 @@ function headingTitle(code: LoginErrorCode): string {
 }
 
 /**
- * Explains a failed So-net login in Japanese or English: what happened, then numbered steps
- * that fix it (from So-net's support pages), and a small box of information for support with
- * a copy button.
+ * Explains a failed So-net login in Japanese or English: what happened, then the one to three
+ * numbered steps most likely to fix it (from So-net's support pages). The other steps and a box
+ * of information for support (with a copy button) follow behind disclosures, always in that
+ * order, so a form placed after the element stays within a screen of the heading.
  *
  * Every state renders from attributes alone. The steps, the countdown and the support box
  * live in a separate module loaded on first render (the heading, the code and a short
@@ -92,11 +96,12 @@ function headingTitle(code: LoginErrorCode): string {
  * @csspart heading - The heading (`h2`–`h6`, focusable with `tabindex="-1"`).
  * @csspart code - The line that shows the error code.
  * @csspart lead - The sentence that says what happened.
- * @csspart steps - The numbered list of steps.
+ * @csspart steps - A numbered list of steps: the first steps, and the other steps inside `more`.
  * @csspart step - One step.
- * @csspart countdown - The time left before a retry (`SS503`, `locked`).
+ * @csspart more - The disclosure (`<details>`) that holds the other steps.
+ * @csspart countdown - The time left before a retry, in words (`SS503`, `locked`, `maintenance`).
  * @csspart browser-steps - The per-browser cookie / JavaScript steps (disclosures).
- * @csspart support-info - The box of information for support.
+ * @csspart support-info - The disclosure (`<details>`) with the information for support.
  * @csspart copy-button - The button that copies the information for support.
  *
  * @cssprop --sonet-error-help-background - Background of the element.
@@ -106,7 +111,7 @@ function headingTitle(code: LoginErrorCode): string {
  * @cssprop --sonet-error-help-border-color - Border colour.
  * @cssprop --sonet-error-help-link-color - Link colour.
  * @cssprop --sonet-error-help-focus-color - Focus outline colour.
- * @cssprop --sonet-error-help-support-background - Background of the support box, countdown and disclosures.
+ * @cssprop --sonet-error-help-support-background - Background of the countdown and the disclosures.
  * @cssprop --sonet-error-help-button-background - Background of the copy button.
  * @cssprop --sonet-error-help-button-color - Text colour of the copy button.
  * @cssprop --sonet-error-help-padding - Padding of the element.
@@ -170,7 +175,7 @@ export class SonetErrorHelp extends LitElement {
    */
   serverCode = '';
 
-  /** Seconds until a retry makes sense (`SS503`, `locked`), counted from when it is set. */
+  /** Seconds until a retry makes sense (`SS503`, `locked`, `maintenance`), counted from when it is set. */
   retryAfter: string | number | null = null;
 
   /** When a retry makes sense: ms since the epoch or an ISO 8601 date-time. Wins over `retry-after`. */
@@ -256,6 +261,8 @@ export class SonetErrorHelp extends LitElement {
   clock: CountdownClock = systemClock;
 
   private guidance: GuidanceModule | undefined = loadedGuidance;
+  /** When the wait ends on the member's clock, for a wait long enough to say it (set with the target). */
+  private retryClock: {at: number; sameDay: boolean} | undefined;
   private loadFailed = false;
   private announcement = '';
   private stampedAt = 0;
@@ -266,6 +273,9 @@ export class SonetErrorHelp extends LitElement {
   private stylesAdopted = false;
   private get supportList(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('.support dl') ?? null;
+  }
+  private get supportDisclosure(): HTMLDetailsElement | null {
+    return this.renderRoot?.querySelector<HTMLDetailsElement>('details.support') ?? null;
   }
 
   private readyPromise: Promise<void> | undefined;
@@ -377,7 +387,11 @@ export class SonetErrorHelp extends LitElement {
     if (changed.has('code') || this.stampedAt === 0) this.stampedAt = this.clock.now();
     if (changed.has('code') || changed.has('retryAfter') || changed.has('retryAt') || changed.has('clock')) {
       const waits = WAIT_CODES.includes(this.normalizedCode);
-      this.countdown.setTarget(waits ? resolveRetryAt(this.retryAt, this.retryAfter, this.clock.now()) : undefined);
+      const now = this.clock.now();
+      const target = waits ? resolveRetryAt(this.retryAt, this.retryAfter, now) : undefined;
+      // Decided once per target, from the whole wait: the time of day does not vanish mid-wait.
+      if (target !== this.countdown.targetTime) this.retryClock = target === undefined ? undefined : retryClockTime(target, now);
+      this.countdown.setTarget(target);
     }
   }
 
@@ -464,7 +478,7 @@ export class SonetErrorHelp extends LitElement {
       links: this.links,
       browser: family,
       windows: /win/i.test(this.browserInfo?.os ?? ''),
-      countdown: {state: this.countdown.state, remaining: this.countdown.remaining},
+      countdown: {state: this.countdown.state, remaining: this.countdown.remaining, at: this.retryClock},
       support: {
         code: this.displayCode,
         serverCode: typeof this.serverCode === 'string' ? this.serverCode : '',
@@ -474,7 +488,6 @@ export class SonetErrorHelp extends LitElement {
         info: this.browserInfo,
       },
       intlLocale: this.intlLocale,
-      supportHeading: HEADINGS[Math.min(this.level + 1, 6) - 2],
       onCopy: this.onCopy,
     };
   }
@@ -487,6 +500,9 @@ export class SonetErrorHelp extends LitElement {
     const list = this.supportList;
     const selection = globalThis.getSelection?.();
     if (!list || !selection) return false;
+    // A closed disclosure renders nothing to select, and the member should see what is selected.
+    const disclosure = this.supportDisclosure;
+    if (disclosure) disclosure.open = true;
     selection.selectAllChildren(list);
     try {
       // Deprecated, but the only copy that works without the async clipboard (http, old browsers).

@@ -1,9 +1,9 @@
 import {css} from 'lit';
 
 /**
- * Styles of the parts the guidance module renders (steps, countdown, per-browser disclosures,
- * support box). They use the private `--_*` colours the shell's styles set from the
- * `--sonet-error-help-*` custom properties.
+ * Styles of the parts the guidance module renders (steps, countdown, the disclosures of the
+ * other steps, of each browser's settings and of the support info). They use the private `--_*`
+ * colours the shell's styles set from the `--sonet-error-help-*` custom properties.
  */
 export const guidanceStyles = css`
   ol {
@@ -36,9 +36,15 @@ export const guidanceStyles = css`
     padding: 0.5rem 0.75rem;
   }
 
-  .countdown time {
+  .countdown .left {
     font-variant-numeric: tabular-nums;
     font-weight: bold;
+    white-space: nowrap;
+  }
+
+  .retry-at {
+    white-space: nowrap;
+    color: var(--_muted);
   }
 
   .browser-steps {
@@ -47,6 +53,20 @@ export const guidanceStyles = css`
 
   details {
     margin-block-start: 0.5rem;
+  }
+
+  /* The other steps and the support info: one after the other, right under the first steps. */
+  .more,
+  .support {
+    margin-block-start: 0.75rem;
+  }
+
+  .more + .support {
+    margin-block-start: 0.5rem;
+  }
+
+  .more > ol {
+    margin: 0.25rem 0.75rem 0.75rem;
   }
 
   /* A list item, so the disclosure triangle stays; ≥ 24px high (WCAG 2.2, 2.5.8). */
@@ -68,9 +88,13 @@ export const guidanceStyles = css`
     color: var(--_muted);
   }
 
-  details > .note,
-  details > ol {
+  .browser > .note,
+  .browser > ol {
     margin: 0 0.75rem 0.75rem;
+  }
+
+  .browser > ol + .note {
+    margin-block-start: -0.25rem;
   }
 
   .browser-list li + li {
@@ -78,15 +102,12 @@ export const guidanceStyles = css`
   }
 
   .support {
-    margin-block-start: 1rem;
-    padding: 0.75rem;
     border-style: dashed;
-    font-size: 0.875em;
   }
 
-  .support-title {
-    margin: 0;
-    font-size: 1em;
+  .support-body {
+    padding: 0 0.75rem 0.75rem;
+    font-size: 0.875em;
   }
 
   .support dl {
@@ -103,6 +124,44 @@ export const guidanceStyles = css`
   .support dd {
     margin: 0;
     font-family: var(--sonet-error-help-mono-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+  }
+
+  @media (max-width: 30em) {
+    ol {
+      padding-inline-start: 1.5em;
+    }
+
+    .browser-steps details {
+      margin-block-start: 0.25rem;
+    }
+
+    .browser summary {
+      padding-block: 0.125rem;
+      line-height: 1.4;
+    }
+
+    .step + .step {
+      margin-block-start: 0.5rem;
+    }
+
+    .countdown {
+      margin-block-start: 0.375rem;
+      padding: 0.25rem 0.625rem;
+    }
+
+    .more,
+    .support {
+      margin-block-start: 0.5rem;
+    }
+
+    .more + .support {
+      margin-block-start: 0.375rem;
+    }
+
+    .more > summary,
+    .support > summary {
+      padding-block: 0.125rem;
+    }
   }
 
   @media (forced-colors: active) {

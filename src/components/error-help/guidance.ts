@@ -13,12 +13,11 @@
  * `javascript-disabled` all filter.
  */
 import {html, nothing, type TemplateResult} from 'lit';
-import {html as staticHtml, type StaticValue} from 'lit/static-html.js';
-import {msg} from '@lit/localize';
+import {msg, str} from '@lit/localize';
 import type {CountdownState} from '../../controllers/countdown-controller.js';
 import type {BrowserFamily, BrowserInfo} from '../../lib/capabilities.js';
 import {displayServerCode, type LoginErrorCode} from '../../lib/login-response.js';
-import {formatWaitClock} from '../../lib/retry-time.js';
+import {waitLeft} from '../../lib/retry-time.js';
 import type {ErrorHelpLink, ErrorHelpLinks} from './error-help.links.js';
 
 export {guidanceStyles} from './guidance.styles.js';
@@ -62,6 +61,11 @@ export interface HelpStep {
   readonly link?: {readonly to: ErrorHelpLink; readonly label: Text};
   /** Where the element's retry countdown goes. */
   readonly countdown?: true;
+  /**
+   * Said instead of `text` when the retry time is known and the countdown shows it, so the
+   * step never contradicts the server's wait (「数時間」 beside a ten-minute countdown).
+   */
+  readonly knownWait?: Text;
   /** Which per-browser steps go under this step. */
   readonly browsers?: BrowserTopics;
 }
@@ -71,6 +75,12 @@ export interface Guidance {
   /** What happened, in one or two sentences. */
   readonly lead: Text;
   readonly steps: readonly HelpStep[];
+  /**
+   * How many of `steps` show up front: the ones most likely to help for this failure. The rest
+   * wait behind a disclosure, so the form stays within a screen of the heading (GOV.UK's error
+   * summary: say what to do first, briefly, next to what to fix).
+   */
+  readonly first: 1 | 2 | 3;
 }
 
 /** What {@link renderGuidance} needs from the element. */
@@ -81,14 +91,15 @@ export interface GuidanceContext {
   browser: BrowserFamily;
   /** True on Windows: with no matching browser, the Internet Options steps open first. */
   windows: boolean;
-  /** The retry countdown, for steps that have one (`SS503`, `locked`). */
-  countdown: {state: CountdownState; remaining: number};
+  /**
+   * The retry countdown, for steps that have one (`SS503`, `locked`, `maintenance`), and the time
+   * of day it ends when that is worth showing (`retryClockTime()`).
+   */
+  countdown: {state: CountdownState; remaining: number; at?: {at: number; sameDay: boolean}};
   /** Facts for the support box. */
   support: SupportFacts;
   /** Locale for dates (`ja-JP`, `en`). */
   intlLocale: string;
-  /** Tag of the support box heading (one level below the element's heading). */
-  supportHeading: StaticValue;
   /** Called when the copy button is pressed. */
   onCopy: () => void;
 }
@@ -228,10 +239,7 @@ export const BROWSER_STEP_SETS = [
   {
     id: 'internet-options',
     families: [],
-    title: () =>
-      msg('Windows のインターネット オプション (Internet Explorer などの設定)', {
-        id: 'help.browser.internet-options.title',
-      }),
+    title: () => msg('Windows のインターネット オプション', {id: 'help.browser.internet-options.title-short'}),
     note: () =>
       msg(
         'インターネット ゾーンを「中-高」に、Cookie を「受け入れる」(承諾する) に設定します。どちらも初期状態の値です。',
@@ -385,11 +393,14 @@ export const GUIDANCE = {
     steps: [
       {
         text: () => msg('しばらく時間を置いてから、もう一度ログインをお試しください。', {id: 'help.ss503.wait'}),
+        knownWait: () =>
+          msg('下の待ち時間が過ぎたら、もう一度ログインをお試しください。', {id: 'help.ss503.wait-known'}),
         countdown: true,
       },
       typeCarefully,
       askOperator,
     ],
+    first: 1,
   },
   ce500: {
     lead: () =>
@@ -416,6 +427,8 @@ export const GUIDANCE = {
       },
       askOperator,
     ],
+    // Back, then open the page again; the cache only when that does not help.
+    first: 2,
   },
   500: {
     lead: () =>
@@ -443,26 +456,26 @@ export const GUIDANCE = {
       },
       askOperator,
     ],
+    // Logged in already? is the support page's 1/3; the cache and the browser settings follow.
+    first: 1,
   },
   'invalid-credentials': {
     lead: () =>
-      msg(
-        '入力されたユーザーID またはユーザーIDパスワードに誤りがある可能性があります。次の点をご確認のうえ、もう一度ログインをお試しください。',
-        {id: 'help.credentials.lead'}
-      ),
+      // The heading already says the ID or the password is wrong (never which one).
+      msg('次の点をご確認のうえ、もう一度ログインをお試しください。', {id: 'help.credentials.lead-short'}),
     steps: [
       {
         text: () =>
           msg(
-            'ユーザーID とユーザーIDパスワードは、すべて半角英数字 (例: ABCabc) で入力してください。アルファベットの大文字と小文字は区別されます。全角の英数字 (例: ＡＢＣａｂｃ) やスペース (空白) が入っていると、エラーになることがあります。',
-            {id: 'help.credentials.half-width'}
+            'すべて半角英数字で入力してください。大文字と小文字は区別されます。全角文字やスペース (空白) が入っていると、エラーになることがあります。',
+            {id: 'help.credentials.half-width-short'}
           ),
       },
       {
         text: () =>
           msg(
-            'ユーザーID は、「@」(アットマーク) の右側にあるサブドメインまで入力してください。例えばユーザーID が taro_s@aa2 の場合、「taro_s@aa2.so-net.ne.jp」のようなフルドメインや、「taro_s」のようなユーザー名だけでは、ログインできません。',
-            {id: 'help.credentials.subdomain'}
+            'ユーザーID は taro_s@aa2 のように、@ の右側のサブドメインまで入力してください。taro_s@aa2.so-net.ne.jp や taro_s では、ログインできません。',
+            {id: 'help.credentials.subdomain-short'}
           ),
       },
       {
@@ -537,6 +550,9 @@ export const GUIDANCE = {
       },
       askOperator,
     ],
+    // How it was typed: the support page's first cause. The subdomain and autofill follow (the
+    // form also warns of a missing subdomain as the member types).
+    first: 1,
   },
   locked: {
     lead: () =>
@@ -546,6 +562,10 @@ export const GUIDANCE = {
     steps: [
       {
         text: () => msg('数時間おいてから、もう一度ログインをお試しください。', {id: 'help.locked.wait'}),
+        knownWait: () =>
+          msg('下の待ち時間が過ぎてロックが解除されたら、もう一度ログインをお試しください。', {
+            id: 'help.locked.wait-known',
+          }),
         countdown: true,
       },
       {
@@ -557,6 +577,7 @@ export const GUIDANCE = {
       typeCarefully,
       askOperator,
     ],
+    first: 2,
   },
   maintenance: {
     lead: () =>
@@ -568,9 +589,11 @@ export const GUIDANCE = {
           msg('障害の復旧やメンテナンスの終了をお待ちいただき、そのあとで、もう一度ログインをお試しください。', {
             id: 'help.maintenance.wait',
           }),
+        countdown: true,
       },
       askOperator,
     ],
+    first: 2,
   },
   network: {
     lead: () =>
@@ -584,6 +607,7 @@ export const GUIDANCE = {
       restartDevice,
       askOperator,
     ],
+    first: 3,
   },
   'cookies-disabled': {
     lead: () =>
@@ -595,6 +619,7 @@ export const GUIDANCE = {
       },
       askOperator,
     ],
+    first: 1,
   },
   'javascript-disabled': {
     lead: () =>
@@ -610,6 +635,7 @@ export const GUIDANCE = {
       },
       askOperator,
     ],
+    first: 1,
   },
   unknown: {
     lead: () =>
@@ -621,24 +647,32 @@ export const GUIDANCE = {
       restartDevice,
       askOperator,
     ],
+    first: 2,
   },
 } as const satisfies Record<LoginErrorCode, Guidance>;
 
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-function renderBrowserSteps(topics: BrowserTopics, ctx: GuidanceContext): TemplateResult {
+/**
+ * The per-browser disclosures, the member's browser first. Behind the other steps' disclosure,
+ * the member's own opens by itself; up front, every one stays closed and no note goes before
+ * them, so the form stays within a screen of the heading whatever the browser.
+ */
+function renderBrowserSteps(topics: BrowserTopics, ctx: GuidanceContext, upFront: boolean): TemplateResult {
   const {primary, sets} = browserStepsFor(topics, ctx.browser, ctx.windows);
   return html`<div part="browser-steps" class="browser-steps">
-    <p class="note">
-      ${primary
-        ? msg('お使いのブラウザの手順を最初に開いています。ほかのブラウザの手順は、名前を選ぶと開きます。', {
-            id: 'help.browsers.primary-first',
-          })
-        : msg('お使いのブラウザの名前を選ぶと、手順が開きます。', {id: 'help.browsers.choose'})}
-    </p>
+    ${upFront
+      ? nothing
+      : html`<p class="note">
+          ${primary
+            ? msg('お使いのブラウザの手順を最初に開いています。ほかのブラウザの手順は、名前を選ぶと開きます。', {
+                id: 'help.browsers.primary-first',
+              })
+            : msg('お使いのブラウザの名前を選ぶと、手順が開きます。', {id: 'help.browsers.choose'})}
+        </p>`}
     ${sets.map(
-      (set) => html`<details class="browser" data-browser=${set.id} ?open=${set === primary}>
+      (set) => html`<details class="browser" data-browser=${set.id} ?open=${set === primary && !upFront}>
         <summary>
           ${set.title()}${set === primary
             ? html` <span class="yours">${msg('(お使いのブラウザ)', {id: 'help.browsers.yours'})}</span>`
@@ -653,38 +687,82 @@ function renderBrowserSteps(topics: BrowserTopics, ctx: GuidanceContext): Templa
               </li>`
           )}
         </ol>
+        <p class="note">
+          ${msg('設定を変更したら、このページを再読み込みして、もう一度ログインをお試しください。', {
+            id: 'help.browsers.reload',
+          })}
+        </p>
       </details>`
     )}
-    <p class="note">
-      ${msg('設定を変更したら、このページを再読み込みして、もう一度ログインをお試しください。', {
-        id: 'help.browsers.reload',
-      })}
-    </p>
   </div>`;
 }
 
-function renderStep(step: HelpStep, ctx: GuidanceContext): TemplateResult {
+function renderStep(step: HelpStep, ctx: GuidanceContext, upFront: boolean): TemplateResult {
+  const waitShown = step.countdown && ctx.countdown.state !== 'idle';
   return html`<li part="step" class="step">
-    <p>${step.text()}</p>
+    <p>${waitShown && step.knownWait ? step.knownWait() : step.text()}</p>
     ${step.notes ? step.notes.map((note) => html`<p class="note">${note()}</p>`) : nothing}
     ${step.link
       ? html`<p class="link"><a href=${ctx.links[step.link.to]}>${step.link.label()}</a></p>`
       : nothing}
     ${step.countdown ? renderCountdown(ctx) : nothing}
-    ${step.browsers ? renderBrowserSteps(step.browsers, ctx) : nothing}
+    ${step.browsers ? renderBrowserSteps(step.browsers, ctx, upFront) : nothing}
   </li>`;
 }
 
-/** The lead sentence and the numbered steps for `ctx.code`. */
+/**
+ * The lead sentence, the steps most likely to help for `ctx.code` (`Guidance.first`), and the
+ * other steps behind a disclosure that keeps the numbering going. The disclosure is always in
+ * the same place, after the first steps and before the support box (WCAG 3.2.6).
+ */
 export function renderGuidance(ctx: GuidanceContext): TemplateResult {
   const guidance: Guidance = GUIDANCE[ctx.code] ?? GUIDANCE.unknown;
+  const first = guidance.steps.slice(0, guidance.first);
+  const rest = guidance.steps.slice(guidance.first);
   return html`<p part="lead" class="lead">${guidance.lead()}</p>
     <ol part="steps" class="steps">
-      ${guidance.steps.map((step) => renderStep(step, ctx))}
-    </ol>`;
+      ${first.map((step) => renderStep(step, ctx, true))}
+    </ol>
+    ${rest.length
+      ? html`<details part="more" class="more">
+          <summary>${msg(str`ほかの手順 (${rest.length} 件)`, {id: 'help.more-steps-short'})}</summary>
+          <ol part="steps" class="steps" start=${first.length + 1}>
+            ${rest.map((step) => renderStep(step, ctx, false))}
+          </ol>
+        </details>`
+      : nothing}`;
 }
 
-function renderCountdown({countdown}: GuidanceContext): TemplateResult | typeof nothing {
+/** 「あと 9 分 57 秒」 / "9 min 57 s left": the units `waitLeft()` chose, zero units left out. */
+function waitText(ms: number): string {
+  const left = waitLeft(ms);
+  switch (left.kind) {
+    case 'minutes':
+      return left.seconds
+        ? msg(str`あと ${left.minutes} 分 ${left.seconds} 秒`, {id: 'help.wait.minutes-seconds'})
+        : msg(str`あと ${left.minutes} 分`, {id: 'help.wait.minutes'});
+    case 'hours':
+      return left.minutes
+        ? msg(str`あと ${left.hours} 時間 ${left.minutes} 分`, {id: 'help.wait.hours-minutes'})
+        : msg(str`あと ${left.hours} 時間`, {id: 'help.wait.hours'});
+    default: {
+      const seconds = left.kind === 'seconds' ? left.seconds : 0;
+      return msg(str`あと ${seconds} 秒`, {id: 'help.wait.seconds'});
+    }
+  }
+}
+
+/** 「(14:05 ごろ)」, or 「(1月3日 2:00 ごろ)」 on another day: when the wait ends, on the member's clock. */
+function renderRetryClock(at: {at: number; sameDay: boolean}, intlLocale: string): TemplateResult {
+  const options: Intl.DateTimeFormatOptions = at.sameDay
+    ? {hour: 'numeric', minute: '2-digit'}
+    : {month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit'};
+  const date = new Date(at.at);
+  const time = new Intl.DateTimeFormat(intlLocale, options).format(date);
+  return html`<span class="retry-at">${msg(str`(${time} ごろ)`, {id: 'help.wait.around'})}</span>`;
+}
+
+function renderCountdown({countdown, intlLocale}: GuidanceContext): TemplateResult | typeof nothing {
   if (countdown.state === 'idle') return nothing;
   if (countdown.state === 'done') {
     return html`<p part="countdown" class="countdown">
@@ -692,9 +770,11 @@ function renderCountdown({countdown}: GuidanceContext): TemplateResult | typeof 
     </p>`;
   }
   // Not a live region: the element announces the start and the end once, in its own region.
+  // Words, not a clock reading: 「9:57」 reads as a time of day.
   return html`<p part="countdown" class="countdown">
-    ${msg('もう一度お試しいただけるまでの目安:', {id: 'help.countdown.label'})}
-    <time datetime=${`PT${Math.ceil(countdown.remaining / 1000)}S`}>${formatWaitClock(countdown.remaining)}</time>
+    ${msg('もう一度お試しいただけるまで', {id: 'help.countdown.until'})}
+    <time class="left" datetime=${`PT${Math.ceil(countdown.remaining / 1000)}S`}>${waitText(countdown.remaining)}</time>
+    ${countdown.at ? renderRetryClock(countdown.at, intlLocale) : nothing}
   </p>`;
 }
 
@@ -756,19 +836,23 @@ export function supportText(ctx: GuidanceContext): string {
     .join('\n');
 }
 
-/** The support box: code, time, browser and OS, with a copy button. */
+/**
+ * The support box — code, time, browser and OS, with a copy button — closed behind its title:
+ * it is for a call to support, not for trying again.
+ */
 export function renderSupportInfo(ctx: GuidanceContext): TemplateResult {
-  const tag = ctx.supportHeading;
-  return html`<div part="support-info" class="support" role="group" aria-labelledby="support-title">
-    ${staticHtml`<${tag} class="support-title" id="support-title">${msg('サポート用の情報', {id: 'help.support.title'})}</${tag}>`}
-    <p class="note">
-      ${msg('会員サポートにお問い合わせの際にお伝えください。パスワードなどの秘密の情報は含まれていません。', {
-        id: 'help.support.note',
-      })}
-    </p>
-    <dl>${supportRows(ctx).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
-    <button part="copy-button" type="button" @click=${ctx.onCopy}>
-      ${msg('サポート用の情報をコピー', {id: 'help.support.copy'})}
-    </button>
-  </div>`;
+  return html`<details part="support-info" class="support">
+    <summary id="support-title">${msg('サポート用の情報', {id: 'help.support.title'})}</summary>
+    <div class="support-body">
+      <p class="note">
+        ${msg('会員サポートにお問い合わせの際にお伝えください。パスワードなどの秘密の情報は含まれていません。', {
+          id: 'help.support.note',
+        })}
+      </p>
+      <dl>${supportRows(ctx).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+      <button part="copy-button" type="button" @click=${ctx.onCopy}>
+        ${msg('サポート用の情報をコピー', {id: 'help.support.copy'})}
+      </button>
+    </div>
+  </details>`;
 }

@@ -36,6 +36,20 @@ export const loginFormExtraStyles = css`
     background: var(--_warning-bg);
   }
 
+  /* Closed notices: one compact row each, under the guidance. */
+  :where(details.sonet-notice) {
+    padding-block: 0.375rem;
+    font-size: 0.9375em;
+  }
+
+  :where(.sonet-login-form__guidance) {
+    gap: 0.5rem;
+  }
+
+  :where(.sonet-login-form__guidance > sonet-error-help) {
+    margin-block-end: 0.5rem;
+  }
+
   :where(.sonet-notice[data-kind='info']) {
     border-inline-start-color: var(--_info);
     background: var(--_info-bg);

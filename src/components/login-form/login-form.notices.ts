@@ -2,6 +2,9 @@
  * What `<sonet-login-form>` shows around `<sonet-error-help>` after a failed login: the lockout
  * notice, the stale-autofill hint and the checklist of the seed pages' causes. Loaded with the
  * error help on first need (dynamic import), so none of this text is in the form's first load.
+ *
+ * Each one is a closed disclosure whose title says the point: they sit between the guidance and
+ * the form, and the form has to stay within a screen of the guidance heading.
  */
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
@@ -12,7 +15,6 @@ export interface FailureNoticeInput {
   code: LoginErrorCode;
   /** Consecutive credential failures in this tab. */
   failures: number;
-  /** Failures after which the account is locked for a while (目安). */
   /** Failures after which the account is locked (目安), when the host configured one. */
   threshold: number | undefined;
   /** The failed attempt used values the browser filled in. */
@@ -27,10 +29,10 @@ const CHECKLIST_CODES: readonly LoginErrorCode[] = ['invalid-credentials', 'SS50
 
 function lockout(input: FailureNoticeInput): TemplateResult {
   const {failures, threshold, links} = input;
-  return html`<div class="sonet-notice" part="notice lockout" role="group" aria-labelledby=${`${input.idBase}-lockout-title`}>
-    <p class="sonet-notice__title" id=${`${input.idBase}-lockout-title`}>
+  return html`<details class="sonet-notice" part="notice lockout">
+    <summary class="sonet-notice__title" id=${`${input.idBase}-lockout-title`}>
       ${msg(str`ログインに ${failures} 回続けて失敗しています`, {id: 'login-form.lockout.title'})}
-    </p>
+    </summary>
     <p>
       ${threshold === undefined
         ? msg(
@@ -48,33 +50,26 @@ function lockout(input: FailureNoticeInput): TemplateResult {
       })}
       <a href=${links.reset}>${msg('ユーザーID / パスワードの確認や再設定', {id: 'login-form.link.reset'})}</a>
     </p>
-  </div>`;
+  </details>`;
 }
 
 function staleAutofill(input: FailureNoticeInput): TemplateResult {
-  return html`<div class="sonet-notice" part="notice autofill" role="group" aria-labelledby=${`${input.idBase}-autofill-title`}>
-    <p class="sonet-notice__title" id=${`${input.idBase}-autofill-title`}>
+  return html`<details class="sonet-notice" part="notice autofill">
+    <summary class="sonet-notice__title" id=${`${input.idBase}-autofill-title`}>
       ${msg('ブラウザに保存された古い情報の可能性があります', {id: 'login-form.autofill.title'})}
-    </p>
+    </summary>
     <p>
       ${msg(
         'ブラウザの ID / パスワード記憶機能で自動的に入力された内容は、ユーザーID やユーザーIDパスワードを変更しても更新されません。自動で入力された内容を一度削除し、手で入力してお試しください。',
         {id: 'login-form.autofill.body'}
       )}
     </p>
-  </div>`;
+  </details>`;
 }
 
 function checklist(input: FailureNoticeInput): TemplateResult {
   const {links} = input;
-  // After wrong credentials the guidance above already walks through these causes step by step:
-  // the checklist is still there, in its place, but closed.
-  return html`<details
-    class="sonet-notice"
-    data-kind="info"
-    part="notice checklist"
-    ?open=${input.code !== 'invalid-credentials'}
-  >
+  return html`<details class="sonet-notice" data-kind="info" part="notice checklist">
     <summary class="sonet-notice__title">${msg('ログインできないときの確認事項', {id: 'login-form.checklist.title'})}</summary>
     <ul>
       <li>
@@ -98,8 +93,8 @@ function checklist(input: FailureNoticeInput): TemplateResult {
         })}
       </li>
       <li>
-        ${msg('ID とパスワードの入力を何度も続けて誤ると、一定期間ロックがかかります。ロックがかかった場合、パスワードを再設定しても解除されませんので、数時間おいてから再度お試しください。', {
-          id: 'login-form.checklist.lock',
+        ${msg('ID とパスワードの入力を何度も続けて誤ると、一定期間ロックがかかります。ロックがかかった場合、パスワードを再設定しても解除されませんので、時間をおいてから再度お試しください。', {
+          id: 'login-form.checklist.locked',
         })}
       </li>
       <li>
@@ -113,8 +108,10 @@ function checklist(input: FailureNoticeInput): TemplateResult {
 }
 
 /**
- * The notices for a failure, in a fixed order (WCAG 3.2.6): lockout (from the second
- * consecutive credential failure), stale autofill, checklist. None says which field was wrong.
+ * The notices for a failure, in a fixed order (WCAG 3.2.6), each a closed disclosure: lockout
+ * (from the second consecutive credential failure), stale autofill, checklist. None says which
+ * field was wrong. The checklist never names a wait (「数時間」): the guidance above shows the
+ * server's own.
  */
 export function renderFailureNotices(input: FailureNoticeInput): TemplateResult {
   const credentials = input.code === 'invalid-credentials';
