@@ -217,6 +217,18 @@ describe('<sonet-login-form>', () => {
       expect(warningCodes(el)).to.deep.equal([]);
     });
 
+    it('brings the characters line up to date on an immediate Tab', async () => {
+      userIdInput(el).focus();
+      await el.updateComplete;
+      // One character per input event, as an IME commits them, and Tab at once (well within the
+      // typing pause).
+      for (const char of 'ｔａｒｏ＿ｓ＠ａａ２') await typeText(char);
+      await sendKeys({press: 'Tab'});
+      await el.updateComplete;
+      const detail = el.querySelector('[data-code="full-width"] .sonet-warning__detail');
+      expect(detail?.textContent).to.equal('該当する文字: ｔ ａ ｒ ｏ ＿ ｓ ＠ ２');
+    });
+
     it('links each input to its warnings with aria-describedby', async () => {
       await fill(el, 'ｔａｒｏ', 'ｐ');
       for (const input of [userIdInput(el), passwordInput(el)]) {
