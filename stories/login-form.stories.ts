@@ -77,29 +77,43 @@ const userIdInput = (root: HTMLElement) => find<HTMLInputElement>(root, 'sonet-l
 const passwordInput = (root: HTMLElement) =>
   find<HTMLInputElement>(root, 'sonet-login-form input[autocomplete="current-password"]');
 
+/** The markup of the README (「In a server-rendered page」). */
+const pageForm = () => html`<sonet-login-form action="/login">
+  <form method="post" action="/login">
+    <label for="page-user-id">ユーザーID</label>
+    <input id="page-user-id" name="user_id" autocomplete="username" autocapitalize="none" autocorrect="off" spellcheck="false" required />
+    <label for="page-password">ユーザーIDパスワード</label>
+    <input id="page-password" name="password" type="password" autocomplete="current-password" autocapitalize="none" autocorrect="off" spellcheck="false" required />
+    <button>ログイン</button>
+  </form>
+</sonet-login-form>`;
+
+/** Types 「taro_s」 and leaves the field: the missing-subdomain hint. */
+async function leaveUserIdWithoutSubdomain({canvasElement}: {canvasElement: HTMLElement}): Promise<void> {
+  await type(await userIdInput(canvasElement), 'taro_s');
+  await tab();
+  await warning(canvasElement, 'missing-subdomain');
+}
+
 // --- Empty and enhanced --------------------------------------------------------------------
 
 /** The empty form the element renders: ユーザーID, ユーザーIDパスワード, パスワードを表示, ログイン, help links. */
 export const Empty: Story = {};
 
 /**
- * Progressive enhancement: the page writes a plain form (it logs in without JavaScript) and the
- * element adds the warnings, the toggle and the guidance around it.
+ * Progressive enhancement, with the markup the README tells My Page to write: a plain form (it
+ * logs in without JavaScript; the user ID input has no `type`) that the element gives the
+ * library's look — labels above the inputs, 16 px input text, inputs and button one width — and
+ * adds the warnings, the toggle and the guidance around.
  */
 export const PageForm: Story = {
-  render: () => html`<sonet-login-form>
-    <form method="post" action="/login">
-      <p>
-        <label for="page-user-id">ユーザーID</label><br />
-        <input id="page-user-id" name="user_id" autocomplete="username" autocapitalize="none" spellcheck="false" required />
-      </p>
-      <p>
-        <label for="page-password">ユーザーIDパスワード</label><br />
-        <input id="page-password" name="password" type="password" autocomplete="current-password" required />
-      </p>
-      <button>ログイン</button>
-    </form>
-  </sonet-login-form>`,
+  render: () => pageForm(),
+};
+
+/** The README's markup after leaving the user ID at 「taro_s」: the hint fills the room kept for it; nothing below moves. */
+export const PageFormMissingSubdomain: Story = {
+  render: () => pageForm(),
+  play: leaveUserIdWithoutSubdomain,
 };
 
 /** The labels and the button text replaced by the host (`user-id-label`, `password-label`, `submit-label`). */
@@ -162,18 +176,18 @@ export const WarningFullDomain: Story = {
   },
 };
 
-/** Only the user name (seed: taro_s): on leaving the field, a hint to add the @subdomain. */
+/**
+ * Only the user name (seed: taro_s): on leaving the field, a hint to add the @subdomain, in the
+ * room kept under the input for it — the password field and the button do not move.
+ */
 export const WarningMissingSubdomain: Story = {
-  play: async ({canvasElement}) => {
-    await type(await userIdInput(canvasElement), 'taro_s');
-    await tab();
-    await warning(canvasElement, 'missing-subdomain');
-  },
+  play: leaveUserIdWithoutSubdomain,
 };
 
 /**
- * 「パスワードを表示」 pressed: the password in a font that tells I l 1 and O 0 o apart, the
- * look-alike characters named, and the caution to check nobody is looking.
+ * 「パスワードを表示」 pressed (its box ticked): the password in a font that tells I l 1 and O 0 o
+ * apart, the look-alike characters named in the same font, and the caution to check nobody is
+ * looking.
  */
 export const RevealedPasswordWithLookAlikes: Story = {
   play: async ({canvasElement}) => {

@@ -89,8 +89,6 @@ const theme = html`<style>
     --sonet-login-form-link-color: var(--brand);
   }
   .brand sonet-login-form [part~='submit'] {
-    inline-size: 100%;
-    max-inline-size: 26em;
     border-radius: 999px;
   }
   .brand sonet-login-form [part~='label'] {

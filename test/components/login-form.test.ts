@@ -1,5 +1,5 @@
 import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {executeServerCommand, sendKeys, setViewport} from '@web/test-runner-commands';
+import {executeServerCommand, sendKeys, sendMouse, resetMouse, setViewport} from '@web/test-runner-commands';
 import '../../src/components/login-form/login-form.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import type {
@@ -79,6 +79,28 @@ function formBody(call: FetchCall): URLSearchParams {
   return new URLSearchParams(String(call.init.body));
 }
 
+
+/** The markup the README tells My Page to write: the user ID input has no `type`. */
+const readmeForm = () =>
+  fixture<SonetLoginForm>(html`<sonet-login-form action="/login">
+    <form method="post" action="/login">
+      <label for="user_id">ユーザーID</label>
+      <input id="user_id" name="user_id" autocomplete="username" autocapitalize="none" autocorrect="off" spellcheck="false" required>
+      <label for="password">ユーザーIDパスワード</label>
+      <input id="password" name="password" type="password" autocomplete="current-password" autocapitalize="none" autocorrect="off" spellcheck="false" required>
+      <button>ログイン</button>
+    </form>
+  </sonet-login-form>`);
+
+/** The centre of an element, in the viewport's CSS pixels (what sendMouse takes). */
+function centre(node: Element): [number, number] {
+  const r = node.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+/** Two frames: layout done and layout-shift entries queued. */
+const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
 // ---------------------------------------------------------------------------------------------
 
 describe('<sonet-login-form>', () => {
@@ -120,6 +142,15 @@ describe('<sonet-login-form>', () => {
       passwordInput(el).dispatchEvent(new KeyboardEvent('keydown', {key: 'A', modifierCapsLock: true, bubbles: true}));
       await el.updateComplete;
       expect(warningCodes(el)).to.include.members(['full-width', 'caps-lock', 'caps-lock-pattern', 'reveal-caution']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible on the README’s markup with a hint, the password shown and its look-alikes', async () => {
+      const el = await readmeForm();
+      await fill(el, 'taro_s', 'Il|pass');
+      toggle(el).click();
+      await el.updateComplete;
+      expect(warningCodes(el)).to.include.members(['missing-subdomain', 'look-alike', 'reveal-caution']);
       await expect(el).to.be.accessible();
     });
 
@@ -201,6 +232,114 @@ describe('<sonet-login-form>', () => {
     });
   });
 
+  describe('look', () => {
+    it('styles the README’s markup: 16 px inputs, whatever their type, one width with the button', async () => {
+      const el = await readmeForm();
+      const inputs = [userIdInput(el), passwordInput(el)];
+      const widths = [...inputs, submitButton(el)].map((node) => node.getBoundingClientRect().width);
+      for (const input of inputs) expect(parseFloat(getComputedStyle(input).fontSize), input.id).to.be.at.least(16);
+      expect(widths[0], 'user ID and password').to.be.closeTo(widths[1]!, 0.5);
+      expect(widths[2], 'button and inputs').to.be.closeTo(widths[0]!, 0.5);
+      expect(getComputedStyle(submitButton(el)).backgroundColor).to.not.equal(getComputedStyle(document.body).backgroundColor);
+    });
+
+    it('puts each label above its input on the README’s markup', async () => {
+      const el = await readmeForm();
+      for (const input of [userIdInput(el), passwordInput(el)]) {
+        const label = input.labels![0]!.getBoundingClientRect();
+        expect(label.bottom, input.id).to.be.at.most(input.getBoundingClientRect().top);
+        expect(getComputedStyle(input.labels![0]!).fontWeight, input.id).to.equal('600');
+      }
+    });
+
+    it('gives the form it writes inputs and a button of one width', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      const widths = [userIdInput(el), passwordInput(el), submitButton(el)].map((node) => node.getBoundingClientRect().width);
+      expect(widths[1]).to.be.closeTo(widths[0]!, 0.5);
+      expect(widths[2]).to.be.closeTo(widths[0]!, 0.5);
+    });
+
+    it('shows the look-alikes in the font of the shown password', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el, USER_ID, 'Il|pass');
+      toggle(el).click();
+      await el.updateComplete;
+      const detail = el.querySelector('[data-code="look-alike"] .sonet-warning__detail')!;
+      expect(detail.textContent).to.contain('I (大文字のアイ)');
+      expect(getComputedStyle(detail).fontFamily).to.equal(getComputedStyle(passwordInput(el)).fontFamily);
+    });
+
+    it('ticks the toggle while the password is shown', async () => {
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      const mark = () => getComputedStyle(toggle(el), '::before').content;
+      const off = mark();
+      toggle(el).click();
+      await el.updateComplete;
+      expect(mark()).to.not.equal(off);
+      expect(mark()).to.contain('✓');
+      const box = toggle(el).getBoundingClientRect();
+      expect(Math.min(box.width, box.height), 'target size').to.be.at.least(24);
+    });
+  });
+
+  describe('stability', () => {
+    afterEach(async () => {
+      await resetMouse();
+      await setViewport({width: 800, height: 600});
+    });
+
+    it('moves no control when a hint appears on blur, and the click lands (CLS ≤ 0.01 at 375 × 740)', async function () {
+      this.timeout(10000);
+      // WebKitGTK's MiniBrowser window cannot be narrower than about 447 px (its toolbar).
+      await setViewport({width: engine === 'webkit' ? 448 : 375, height: 740});
+      const el = await readmeForm();
+      const clicks: Event[] = [];
+      // The click is what counts here; the submission itself is another test's.
+      submitButton(el).addEventListener('click', (event) => {
+        clicks.push(event);
+        event.preventDefault();
+      });
+      await linksShown(el);
+      await frames();
+      // All shifts count, also those within 500 ms of an input (which CLS leaves out): a shift
+      // right after a mousedown is exactly the one that loses the click.
+      let shift = 0;
+      const supported = PerformanceObserver.supportedEntryTypes?.includes('layout-shift');
+      const observer = supported
+        ? new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) shift += (entry as PerformanceEntry & {value: number}).value;
+          })
+        : undefined;
+      observer?.observe({type: 'layout-shift'});
+
+      const [x, y] = centre(userIdInput(el));
+      await sendMouse({type: 'click', position: [x, y]});
+      await el.updateComplete;
+      await sendKeys({type: 'taro_s'});
+      await el.updateComplete;
+      await frames();
+      const before = submitButton(el).getBoundingClientRect().top;
+      const [bx, by] = centre(submitButton(el));
+      await sendMouse({type: 'move', position: [bx, by]});
+      await sendMouse({type: 'down'});
+      await el.updateComplete;
+      await frames();
+      expect(warningCodes(el), 'the hint of the blur').to.deep.equal(['missing-subdomain']);
+      expect(submitButton(el).getBoundingClientRect().top, 'the button under the pointer').to.be.closeTo(before, 0.5);
+      await sendMouse({type: 'up'});
+      expect(clicks, 'the click reached the button').to.have.length(1);
+      await frames();
+      if (observer) {
+        shift += observer.takeRecords().reduce((sum, entry) => sum + (entry as PerformanceEntry & {value: number}).value, 0);
+        observer.disconnect();
+        expect(shift, 'layout shift of the session').to.be.at.most(0.01);
+      } else {
+        // Only Chromium reports layout-shift entries; elsewhere the button's place is the check.
+        expect(engine).to.not.equal('chromium');
+      }
+    });
+  });
+
   describe('warnings', () => {
     let el: SonetLoginForm;
     beforeEach(async () => {
@@ -217,6 +356,18 @@ describe('<sonet-login-form>', () => {
       await el.updateComplete;
       expect(userIdInput(el).value).to.equal('taro_s@aa2');
       expect(warningCodes(el)).to.deep.equal([]);
+    });
+
+    it('brings the characters line up to date on an immediate Tab', async () => {
+      userIdInput(el).focus();
+      await el.updateComplete;
+      // One character per input event, as an IME commits them, and Tab at once (well within the
+      // typing pause).
+      for (const char of 'ｔａｒｏ＿ｓ＠ａａ２') await typeText(char);
+      await sendKeys({press: 'Tab'});
+      await el.updateComplete;
+      const detail = el.querySelector('[data-code="full-width"] .sonet-warning__detail');
+      expect(detail?.textContent).to.equal('該当する文字: ｔ ａ ｒ ｏ ＿ ｓ ＠ ２');
     });
 
     it('links each input to its warnings with aria-describedby', async () => {

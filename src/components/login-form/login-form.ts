@@ -96,42 +96,38 @@ let formCounter = 0;
  * the button text with `user-id-label`, `password-label` and `submit-label` (when the element
  * renders the form), or simply writes its own markup inside.
  *
- * Light DOM, so `::part()` applies only from outside a shadow root the element is placed in; in
- * the document, select the same names with `sonet-login-form [part~="toggle"]`.
+ * **Styling.** The same look on the page's own form and on the one the element writes: the
+ * element gives the page's user ID and password inputs, their labels and its submit button the
+ * classes of its own markup (whatever the inputs' `type`). Theme both with the custom
+ * properties below, set on the element or any ancestor. Everything is in the light DOM, where
+ * `::part()` reaches nothing; every rule of the library has zero specificity, so the page's own
+ * selectors win — the `part` attributes are stable hooks for them:
+ * `sonet-login-form [part~="toggle"] { … }` (`alerts`, `help`, `notice`, `form`, `field`, `label`,
+ * `input`, `toggle`, `warnings`, `warning`, `fix`, `submit`, `links`). Style the inside of the
+ * guidance, which has a shadow root, with `sonet-error-help::part(…)`.
  *
  * @summary The So-net login form with live input warnings and inline failure guidance.
  *
- * @csspart alerts - The area above the form: guidance, notices, status.
- * @csspart help - The `<sonet-error-help>` shown after a failure (style its inside through its own parts).
- * @csspart notice - A notice of the form: `lockout`, `autofill`, `checklist` are also set on each.
- * @csspart form - The `<form>` (when the element renders it).
- * @csspart field - The wrapper of one label and input (when the element renders it).
- * @csspart toggle - The show-password button.
- * @csspart warnings - The container of a field's warnings.
- * @csspart warning - One warning.
- * @csspart fix - The user ID's one-tap fix button.
- * @csspart submit - The submit button (when the element renders it).
- * @csspart links - The help links below the form.
- *
- * @cssprop --sonet-login-form-submit-background - Background of the submit button.
+ * @cssprop --sonet-login-form-submit-background - Background of the submit button (the element's or the page's).
  * @cssprop --sonet-login-form-submit-color - Text colour of the submit button.
  * @cssprop --sonet-login-form-link-color - Colour of the help links.
  * @cssprop --sonet-field-gap - Space below each field.
- * @cssprop --sonet-field-max-width - Largest width of the inputs (default `26em`).
+ * @cssprop --sonet-field-max-width - Largest width of the inputs and the submit button (default `26em`).
+ * @cssprop --sonet-field-hint-space - Room kept under the user ID for a hint, so that one appearing moves nothing below (default `5.5em`; `0` to keep none).
  * @cssprop --sonet-field-radius - Corner radius of inputs and buttons.
  * @cssprop --sonet-field-border-color - Border colour of inputs and buttons.
  * @cssprop --sonet-field-background - Input background (default `Field`).
  * @cssprop --sonet-field-color - Input text colour (default `FieldText`).
  * @cssprop --sonet-field-focus-color - Focus outline colour.
- * @cssprop --sonet-field-reveal-font - Font of the shown password.
+ * @cssprop --sonet-field-reveal-font - Font of the shown password and of the look-alikes it names.
  * @cssprop --sonet-field-error-color - Accent of warnings that will make the login fail.
  * @cssprop --sonet-field-error-background - Background of those warnings.
  * @cssprop --sonet-field-warning-color - Accent of hints and notices.
  * @cssprop --sonet-field-warning-background - Background of hints and notices.
  * @cssprop --sonet-field-info-color - Accent of information (look-alikes, checklist).
  * @cssprop --sonet-field-info-background - Background of information.
- * @cssprop --sonet-field-button-background - Background of the toggle and fix buttons.
- * @cssprop --sonet-field-button-color - Text colour of the toggle and fix buttons.
+ * @cssprop --sonet-field-button-background - Background of the toggle and fix buttons (default `Field`); also the tick.
+ * @cssprop --sonet-field-button-color - Text colour of the toggle and fix buttons (default `FieldText`); also the ticked box.
  *
  * @attr cache-help-href - Passed to the guidance (`<sonet-error-help>`): キャッシュを削除する方法. Its default is a guess to confirm (README, "Help links to confirm").
  * @attr input-help-href - Passed to the guidance: ID とパスワードを間違いなく入力する方法. Its default is a guess to confirm.
@@ -448,7 +444,7 @@ export class SonetLoginForm extends ReactiveElement {
     if (!userId.id) userId.id = `${this.idBase}-user-id`;
     if (!password.id) password.id = `${this.idBase}-password`;
     const content = element('div', 'sonet-login-form__guidance');
-    const status = element('p', 'sonet-login-form__status', {role: 'status'});
+    const status = element('div', 'sonet-login-form__status', {role: 'status'});
     const alerts = element('div', 'sonet-login-form__alerts', {part: 'alerts'});
     alerts.append(content, status);
     const links = (this.linksArea = element('div', 'sonet-login-form__after', {part: 'links'}));
@@ -458,6 +454,8 @@ export class SonetLoginForm extends ReactiveElement {
     // input or after the label that wraps it (a button inside a label would be activated by
     // clicks on the label).
     const area = (input: HTMLInputElement, kind: 'user-id' | 'password') => {
+      // The fields' look, whatever the input's type (zero specificity: the page's rules win).
+      input.classList.add('sonet-field__input');
       const container = element('div', 'sonet-field__area');
       (input.closest('label') ?? input).after(container);
       return buildFieldArea(container, input, kind);

@@ -22,17 +22,13 @@ import {warningText} from '../shared/field-messages.js';
  * DOM (for password managers) with `autocomplete` (default `current-password`; use
  * `new-password` in a password change form) and no `maxlength`.
  *
- * Light DOM, so `::part()` applies only from outside a shadow root the element is placed in;
- * in the document, select the same names with `sonet-password-field [part~="toggle"]`.
+ * **Styling.** Theme it with the custom properties below. Everything is in the light DOM, where
+ * `::part()` reaches nothing; every rule of the library has zero specificity, so the page's own
+ * selectors win — the `part` attributes are stable hooks for them:
+ * `sonet-password-field [part~="toggle"] { … }` (`field`, `label`, `input`, `toggle`,
+ * `warnings`, `warning`).
  *
  * @summary A password input with a show-password toggle, Caps Lock and input warnings.
- *
- * @csspart field - The wrapper of label, input, toggle and warnings.
- * @csspart label - The `<label>`.
- * @csspart input - The `<input>`.
- * @csspart toggle - The show-password button.
- * @csspart warnings - The container of the warnings (referenced by `aria-describedby`).
- * @csspart warning - One warning.
  *
  * @cssprop --sonet-field-gap - Space below the field.
  * @cssprop --sonet-field-max-width - Largest width of the input (default `26em`).
@@ -41,15 +37,15 @@ import {warningText} from '../shared/field-messages.js';
  * @cssprop --sonet-field-background - Input background (default `Field`).
  * @cssprop --sonet-field-color - Input text colour (default `FieldText`).
  * @cssprop --sonet-field-focus-color - Focus outline colour.
- * @cssprop --sonet-field-reveal-font - Font of the shown password (monospace with distinct I l 1 O 0).
+ * @cssprop --sonet-field-reveal-font - Font of the shown password and of the look-alikes it names (monospace with distinct I l 1 O 0).
  * @cssprop --sonet-field-error-color - Accent of warnings that will make the login fail.
  * @cssprop --sonet-field-error-background - Background of those warnings.
  * @cssprop --sonet-field-warning-color - Accent of hints.
  * @cssprop --sonet-field-warning-background - Background of hints.
  * @cssprop --sonet-field-info-color - Accent of information (look-alikes, caution).
  * @cssprop --sonet-field-info-background - Background of information.
- * @cssprop --sonet-field-button-background - Background of the toggle.
- * @cssprop --sonet-field-button-color - Text colour of the toggle.
+ * @cssprop --sonet-field-button-background - Background of the toggle (default `Field`); also the tick.
+ * @cssprop --sonet-field-button-color - Text colour of the toggle (default `FieldText`); also the ticked box.
  *
  * @example
  * ```html

@@ -18,6 +18,9 @@ export const fieldMoreStyles = css`
     --_error-bg: var(--sonet-field-error-background, #fff1ef);
     --_info: var(--sonet-field-info-color, #0b57d0);
     --_info-bg: var(--sonet-field-info-background, #eef3fd);
+    /* Japanese lines break between phrases (「ありま/せん」 no more), where supported; elsewhere
+       the declaration is dropped and lines break as before. */
+    word-break: auto-phrase;
   }
 
   @media (prefers-color-scheme: dark) {
@@ -31,10 +34,8 @@ export const fieldMoreStyles = css`
     }
   }
 
-  :where(.sonet-field__warnings:empty) {
-    display: none;
-  }
-
+  /* One line height whatever the fonts the text falls back to: three lines of a hint fill the
+     room fieldStyles keeps under the user ID. */
   :where(.sonet-warnings) {
     display: flex;
     flex-direction: column;
@@ -42,6 +43,7 @@ export const fieldMoreStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
+    line-height: 1.5;
   }
 
   :where(.sonet-warning) {
@@ -66,15 +68,40 @@ export const fieldMoreStyles = css`
     background: var(--_info-bg);
   }
 
-  /* The fix button shares the toggle's look (fieldStyles); it is smaller and sits below the list. */
+  /* The user ID's one-tap fix, below the list: an outlined button (the toggle's colours). */
   :where(.sonet-fix) {
+    display: inline-flex;
+    align-items: center;
     min-block-size: 2.25rem;
+    min-inline-size: 2.75rem;
     margin-block-start: 0.375rem;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--sonet-field-radius, 0.375rem);
+    background: var(--sonet-field-button-background, Field);
+    color: var(--sonet-field-button-color, FieldText);
+    font: inherit;
+    cursor: pointer;
+  }
+
+  :where(.sonet-fix):focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  /* The look-alikes named in the font of the shown password, where I, l and | differ. */
+  :where(.sonet-warning[data-code='look-alike'] .sonet-warning__detail) {
+    font-family: var(--_reveal-font);
+    font-variant-numeric: slashed-zero;
   }
 
   @media (forced-colors: active) {
     :where(.sonet-warning) {
       border-color: CanvasText;
+    }
+
+    :where(.sonet-fix) {
+      border-color: ButtonText;
     }
   }
 `;

@@ -86,7 +86,11 @@ export class UserIdCore extends FieldCore {
       // rest of this function): it looks at the time of the last key when it fires.
       this.lastKey = performance.now();
       this.pauseTimer ??= setTimeout(this.onPauseTimer, DETAILS_PAUSE);
-    } else this.stopPauseTimer();
+    } else if (this.pauseTimer !== undefined) {
+      // A blur, a paste or a submit before the pause: the details on screen may be those of an
+      // earlier key, and the findings' key may not change, so nothing else would update them.
+      this.showDetails();
+    }
     return relevant;
   };
 

@@ -21,20 +21,17 @@ import {warningText} from '../shared/field-messages.js';
  * `spellcheck="false"`, `autocorrect="off"` and no `maxlength`. Native `input` and `change`
  * events bubble from it unchanged.
  *
- * Light DOM, so `::part()` applies only from outside a shadow root the element is placed in;
- * in the document, select the same names with `sonet-user-id-field [part~="warning"]`.
+ * **Styling.** Theme it with the custom properties below. Everything is in the light DOM, where
+ * `::part()` reaches nothing; every rule of the library has zero specificity, so the page's own
+ * selectors win — the `part` attributes are stable hooks for them:
+ * `sonet-user-id-field [part~="warning"] { … }` (`field`, `label`, `input`, `warnings`,
+ * `warning`, `fix`).
  *
  * @summary A user ID input with live warnings and one-tap fixes, usable in any form.
  *
- * @csspart field - The wrapper of label, input and warnings.
- * @csspart label - The `<label>`.
- * @csspart input - The `<input>`.
- * @csspart warnings - The container of the warnings (referenced by `aria-describedby`).
- * @csspart warning - One warning.
- * @csspart fix - The one-tap fix button.
- *
  * @cssprop --sonet-field-gap - Space below the field.
  * @cssprop --sonet-field-max-width - Largest width of the input (default `26em`).
+ * @cssprop --sonet-field-hint-space - Room kept under the input for a hint, so that one appearing moves nothing below (default `5.5em`; `0` to keep none).
  * @cssprop --sonet-field-radius - Corner radius of input and buttons.
  * @cssprop --sonet-field-border-color - Border colour of input and buttons.
  * @cssprop --sonet-field-background - Input background (default `Field`).
@@ -44,8 +41,8 @@ import {warningText} from '../shared/field-messages.js';
  * @cssprop --sonet-field-error-background - Background of those warnings.
  * @cssprop --sonet-field-warning-color - Accent of hints.
  * @cssprop --sonet-field-warning-background - Background of hints.
- * @cssprop --sonet-field-button-background - Background of the fix button.
- * @cssprop --sonet-field-button-color - Text colour of the fix button.
+ * @cssprop --sonet-field-button-background - Background of the fix button (default `Field`).
+ * @cssprop --sonet-field-button-color - Text colour of the fix button (default `FieldText`).
  *
  * @example
  * ```html
