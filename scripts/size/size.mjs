@@ -25,7 +25,7 @@ export const BUDGETS = {npmFirstLoad: 10_000, everything: 62_900};
  * Where a budget is missed, the design's measured size plus about 1%, gated so it cannot grow
  * unnoticed (ARCHITECTURE.md says why the budget is missed and what would meet it).
  */
-export const CEILINGS = {everything: 66_000};
+export const CEILINGS = {everything: 67_200};
 
 const gz = (bytes) => gzipSync(bytes, {level: 9}).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;

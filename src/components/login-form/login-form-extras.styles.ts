@@ -11,6 +11,13 @@ import {css} from 'lit';
  * colours from the `--_*` properties `fieldStyles` sets on the element.
  */
 export const loginFormExtraStyles = css`
+  /* After a failure the guidance above the form takes the room; the space kept under the user ID
+     for a hint (fieldStyles) goes, so that the form stays within a screen of the guidance's
+     heading on a phone. */
+  :where(sonet-login-form:has(.sonet-login-form__guidance > *) .sonet-field__warnings:first-child) {
+    min-block-size: 0;
+  }
+
   /* While a login is on its way (the behaviour sets it). */
   :where(.sonet-login-form__submit[aria-disabled='true']) {
     cursor: progress;
