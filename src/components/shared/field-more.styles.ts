@@ -68,25 +68,13 @@ export const fieldMoreStyles = css`
     background: var(--_info-bg);
   }
 
-  /* The user ID's one-tap fix, below the list: an outlined button (the toggle's colours). */
+  /* The user ID's one-tap fix, below the list: the toggle's look (fieldStyles), smaller. */
   :where(.sonet-fix) {
-    display: inline-flex;
-    align-items: center;
     min-block-size: 2.25rem;
     min-inline-size: 2.75rem;
     margin-block-start: 0.375rem;
     padding: 0.25rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--sonet-field-radius, 0.375rem);
-    background: var(--sonet-field-button-background, Field);
-    color: var(--sonet-field-button-color, FieldText);
-    font: inherit;
-    cursor: pointer;
-  }
-
-  :where(.sonet-fix):focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
+    gap: 0;
   }
 
   /* The look-alikes named in the font of the shown password, where I, l and | differ. */
@@ -98,10 +86,6 @@ export const fieldMoreStyles = css`
   @media (forced-colors: active) {
     :where(.sonet-warning) {
       border-color: CanvasText;
-    }
-
-    :where(.sonet-fix) {
-      border-color: ButtonText;
     }
   }
 `;

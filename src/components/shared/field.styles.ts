@@ -103,8 +103,9 @@ export const fieldStyles = css`
   }
 
   /* The show-password toggle: a check box and its label (as the seed page's
-     「隠れているパスワードを表示して確認する」), checked with a tick while the password is shown. */
-  :where(.sonet-toggle) {
+     「隠れているパスワードを表示して確認する」), checked with a tick while the password is shown;
+     the user ID's one-tap fix shares its look (sized in fieldMoreStyles). */
+  :where(.sonet-toggle, .sonet-fix) {
     display: inline-flex;
     align-items: center;
     gap: 0.5rem;
@@ -118,7 +119,7 @@ export const fieldStyles = css`
     cursor: pointer;
   }
 
-  :where(.sonet-field__input, .sonet-toggle, .sonet-login-form__submit):focus-visible {
+  :where(.sonet-field__input, .sonet-toggle, .sonet-fix, .sonet-login-form__submit):focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -182,7 +183,7 @@ export const fieldStyles = css`
   /* Forced colors: the system palette replaces ours; borders keep warnings and the pressed
      toggle visible. */
   @media (forced-colors: active) {
-    :where(.sonet-toggle, .sonet-login-form__submit) {
+    :where(.sonet-toggle, .sonet-fix, .sonet-login-form__submit) {
       border-color: ButtonText;
     }
 
