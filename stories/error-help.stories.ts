@@ -1,7 +1,7 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import {expect, userEvent, waitFor} from 'storybook/test';
+import {expect, waitFor} from 'storybook/test';
 import {SonetErrorHelp} from '../src/components/error-help/error-help.js';
 import {LOGIN_ERROR_CODES} from '../src/lib/login-response.js';
 import type {BrowserInfo} from '../src/lib/capabilities.js';
@@ -120,8 +120,9 @@ async function openDisclosure(canvasElement: HTMLElement, part: string): Promise
   const help = canvasElement.querySelector<SonetErrorHelp>('sonet-error-help')!;
   await help.ready;
   const details = help.shadowRoot!.querySelector<HTMLDetailsElement>(`details[part="${part}"]`)!;
-  details.querySelector('summary')!.focus();
-  await userEvent.keyboard('{Enter}');
+  // A click on the summary, as a member's: user-event's keyboard types into the page's focused
+  // element, which is the host, not the summary inside its shadow root.
+  details.querySelector('summary')!.click();
   await waitFor(() => expect(details.open).toBe(true));
 }
 
