@@ -1,13 +1,12 @@
 // Configuration of `cem analyze` (npm run analyze), which writes custom-elements.json from the
 // elements' JSDoc (@summary, @csspart, @cssprop, @fires, @slot). `npm run check:manifest`
-// regenerates it in a temporary folder and fails when the committed file differs, so the output
-// must depend on the sources only:
+// regenerates it and fails when git sees a difference, so the output must depend on the sources
+// only:
 // - src/locales/ is left out: lit-localize generates it (git-ignored), so it exists on one
 //   machine and not on another;
 // - modules are sorted by path, whatever order the file system lists them in;
 // - events the analyzer guesses from a variable are left out (see dropGuessedEvents);
-// - `packagejson: false`: the analyzer would otherwise rewrite package.json's `customElements`
-//   to wherever it wrote the manifest (a temporary folder during the check).
+// - `packagejson: false`: package.json's `customElements` is written by hand, never rewritten.
 
 /** Sorts the manifest's modules by path, so the output does not depend on directory order. */
 function sortModules() {

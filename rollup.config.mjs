@@ -12,7 +12,8 @@ import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import {existsSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
-import {minifyCssTemplatesWithMap} from './scripts/minify-css.mjs';
+import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
+import {MINIFY_OPTIONS} from './scripts/minify-templates.mjs';
 
 const OUT_DIR = 'dist/bundle';
 
@@ -44,7 +45,7 @@ function manualChunks(id) {
   const path = id.split('\\').join('/');
   if (
     /\/node_modules\/@lit\/(reactive-element|localize)\//.test(path) ||
-    /\/src\/(bundle|localization|locales\/locale-codes|components\/shared\/adopt-styles)\.ts$/.test(path)
+    /\/src\/(bundle|localization|locales\/locale-codes|lib\/lazy|components\/shared\/adopt-styles)\.ts$/.test(path)
   ) {
     return 'core';
   }
@@ -101,12 +102,9 @@ export default {
       compilerOptions: {declaration: false, declarationMap: false, sourceMap: true, outDir: undefined, rootDir: 'src'},
       outputToFilesystem: false,
     }),
-    // The CSS of css`…` templates: terser leaves template text as it is. After typescript (which
-    // emits from its own program, not from earlier transforms), while the tag is still `css`.
-    {
-      name: 'minify-css-templates',
-      transform: (code, id) => (/[\\/]src[\\/].*\.ts$/.test(id) ? minifyCssTemplatesWithMap(code, id) : null),
-    },
+    // The text of html`…` and css`…` templates, which terser leaves as written; after typescript
+    // (which emits from its own program, not from earlier transforms).
+    minifyTemplateLiterals({include: ['src/**/*.ts'], options: MINIFY_OPTIONS, failOnError: true}),
     terser({ecma: 2021, module: true, format: {comments: false}, compress: {passes: 2}}),
     removeStaleChunks,
   ],

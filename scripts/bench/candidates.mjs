@@ -143,7 +143,7 @@ async function buildEntry(name, contents, minify) {
     const out = outputs[relative(ROOT, join(outdir, f))];
     for (const i of out.imports) if (i.kind === 'import-statement' && !i.external) stack.push(key(i.path));
   }
-  // One stream, as Rollup or Vite would ship the first load (see scripts/size/size.mjs).
+  // One stream, as Rollup or Vite would ship the first load (as .size-limit.js measures it).
   const gz = gzipSync(Buffer.concat([...first].map((f) => files.get(f))), {level: 9}).length;
   return {files, gz, firstFiles: first.size, lazyFiles: files.size - first.size};
 }

@@ -2,6 +2,7 @@ import {LitElement, adoptStyles, html, type PropertyDeclarations, type PropertyV
 import {html as staticHtml, literal, type StaticValue} from 'lit/static-html.js';
 import {msg, str, updateWhenLocaleChanges} from '@lit/localize';
 import {ensureSonetLocalization, getSonetLocale} from '../../localization.js';
+import {lazy} from '../../lib/lazy.js';
 import {normalizeLoginErrorCode, type LoginErrorCode} from '../../lib/login-response.js';
 import {detectBrowser, type BrowserFamily, type BrowserInfo} from '../../lib/capabilities.js';
 import {safeLinkHref} from '../../lib/link-href.js';
@@ -15,19 +16,9 @@ import {errorHelpStyles} from './error-help.styles.js';
 type GuidanceModule = typeof import('./guidance.js');
 
 let loadedGuidance: GuidanceModule | undefined;
-let guidanceLoad: Promise<GuidanceModule> | undefined;
 
-/** Loads the guidance tables once per page; a failed load (offline) may be retried. */
-function loadGuidance(): Promise<GuidanceModule> {
-  guidanceLoad ??= import('./guidance.js').then(
-    (module) => (loadedGuidance = module),
-    (error: unknown) => {
-      guidanceLoad = undefined;
-      throw error;
-    }
-  );
-  return guidanceLoad;
-}
+/** The guidance tables, once per page. */
+const loadGuidance = lazy(() => import('./guidance.js').then((module) => (loadedGuidance = module)));
 
 const BROWSER_FAMILIES = [
   'edge',

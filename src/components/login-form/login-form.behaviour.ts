@@ -11,6 +11,7 @@
 import {html, nothing, render as renderTemplate, type ReactiveController, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {getSonetLocale} from '../../localization.js';
+import {lazy} from '../../lib/lazy.js';
 import {AutofillController} from '../../controllers/autofill-controller.js';
 import {CapabilitiesController} from '../../controllers/capabilities-controller.js';
 import {
@@ -42,19 +43,11 @@ type NoticesModule = typeof import('./login-form.notices.js');
 type ResponseModule = typeof import('../../lib/login-response.js');
 
 
-let responseLoad: Promise<ResponseModule> | undefined;
-
 /**
  * The response mapping (status, headers and body to a failure code; same-origin redirects) is
  * only needed once the member submits: it is imported then (and prefetched on idle).
  */
-export function loadResponseMapping(): Promise<ResponseModule> {
-  responseLoad ??= import('../../lib/login-response.js').catch((error: unknown) => {
-    responseLoad = undefined;
-    throw error;
-  });
-  return responseLoad;
-}
+export const loadResponseMapping: () => Promise<ResponseModule> = lazy(() => import('../../lib/login-response.js'));
 
 /** A code as given, when the mapping module cannot be loaded (offline): short and plain, or `unknown`. */
 function plainCode(code: string): LoginErrorCode {
@@ -72,24 +65,16 @@ async function checkedRedirect(target: string | null | undefined): Promise<strin
 }
 
 let notices: NoticesModule | undefined;
-let guidanceLoad: Promise<void> | undefined;
 
 /**
  * Loads what is only needed after a failure — `<sonet-error-help>` (whose steps load in turn)
- * and the form's failure notices — once per page. A failed load (offline) may be retried.
+ * and the form's failure notices — once per page.
  */
-export function loadGuidance(): Promise<void> {
-  guidanceLoad ??= Promise.all([import('../error-help/error-help.js'), import('./login-form.notices.js')]).then(
-    ([, module]) => {
-      notices = module;
-    },
-    (error: unknown) => {
-      guidanceLoad = undefined;
-      throw error;
-    }
-  );
-  return guidanceLoad;
-}
+export const loadGuidance: () => Promise<void> = lazy(() =>
+  Promise.all([import('../error-help/error-help.js'), import('./login-form.notices.js')]).then(([, module]) => {
+    notices = module;
+  })
+);
 
 interface ShownError {
   code: LoginErrorCode;

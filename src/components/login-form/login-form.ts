@@ -4,6 +4,7 @@ import {ensureSonetLocalization} from '../../localization.js';
 import {PasswordRevealController} from '../../controllers/password-reveal-controller.js';
 import {DEFAULT_REVEAL_HIDE_DELAY} from '../../controllers/reveal-delay.js';
 import type {LoginErrorCode} from '../../lib/login-response.js';
+import {lazy} from '../../lib/lazy.js';
 import {adoptSonetStyles} from '../shared/adopt-styles.js';
 import {fieldStyles} from '../shared/field.styles.js';
 import {buildField, buildFieldArea, element} from '../shared/field-skeleton.js';
@@ -12,20 +13,10 @@ import type {LoginFormBehaviour} from './login-form.behaviour.js';
 
 export {DEFAULT_LOGIN_TIMEOUT, type ShowErrorOptions};
 
-/** A module imported once per page; a failed load (offline) may be retried. */
-function loader<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
-}
-
-const loadFields = loader(() => import('./login-form.fields.js'));
-const loadBehaviour = loader(() => import('./login-form.behaviour.js'));
-const loadLinks = loader(() => import('./login-form.links.js'));
-const loadCookieCheck = loader(() => import('../../lib/cookies.js'));
+const loadFields = lazy(() => import('./login-form.fields.js'));
+const loadBehaviour = lazy(() => import('./login-form.behaviour.js'));
+const loadLinks = lazy(() => import('./login-form.links.js'));
+const loadCookieCheck = lazy(() => import('../../lib/cookies.js'));
 
 function whenIdle(callback: () => void, timeout: number): void {
   const idle = (globalThis as {requestIdleCallback?: (cb: () => void, o?: {timeout: number}) => number}).requestIdleCallback;
