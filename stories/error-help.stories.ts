@@ -43,7 +43,7 @@ const meta: Meta<Args> = {
     style=${themeStyle(args)}
     code=${args.code}
     retry-after=${ifDefined(args['retry-after'] || undefined)}
-    browser=${ifDefined(args.browser || undefined)}
+    browser=${ifDefined(args.browser === 'detected' ? undefined : args.browser)}
     heading-level=${ifDefined(args['heading-level'] === 2 ? undefined : args['heading-level'])}
     server-code=${ifDefined(args['server-code'] || undefined)}
     occurred-at=${ifDefined(args['occurred-at'] || undefined)}
@@ -55,7 +55,6 @@ const meta: Meta<Args> = {
     browser: {
       control: {type: 'select', labels: {detected: 'detected (this browser)'}},
       options: BROWSERS,
-      mapping: {detected: ''},
     },
     'heading-level': {control: {type: 'number', min: 2, max: 6}},
     'retry-after': {control: 'text'},

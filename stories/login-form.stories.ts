@@ -47,7 +47,7 @@ const meta: Meta<Args> = {
   component: 'sonet-login-form',
   render: (args) => html`<sonet-login-form
     style=${themeStyle(args)}
-    error-code=${ifDefined(args['error-code'] || undefined)}
+    error-code=${ifDefined(args['error-code'] === 'none' ? undefined : args['error-code'])}
     domain=${ifDefined(args.domain || undefined)}
     reveal-timeout=${ifDefined(args['reveal-timeout'] === 3000 ? undefined : args['reveal-timeout'])}
     heading-level=${ifDefined(args['heading-level'] === 2 ? undefined : args['heading-level'])}
@@ -66,11 +66,11 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     ...controls.argTypes,
-    // 「none」, not a blank option: no failure shown.
+    // 「none」 (no attribute, no failure shown), not a blank option. Not a `mapping` to '': the
+    // docs page's controls show mapped values, and '' is no option there.
     'error-code': {
       control: {type: 'select', labels: {none: 'none (no failure)'}},
       options: ['none', ...LOGIN_ERROR_CODES],
-      mapping: {none: ''},
     },
     'heading-level': {control: {type: 'number', min: 2, max: 6}},
   },
