@@ -58,6 +58,7 @@ const meta: Meta<Args> = {
     },
     'heading-level': {control: {type: 'number', min: 2, max: 6}},
     'retry-after': {control: 'text'},
+    'occurred-at': {control: 'text'},
   },
   parameters: {layout: 'padded', ...controls.parameters},
 };
