@@ -173,7 +173,8 @@ async function check(page, story, errors) {
 function controlRows(page) {
   return page.evaluate(() => {
     const story = globalThis.__STORYBOOK_PREVIEW__.currentRender.story;
-    const {include, exclude} = story.parameters.controls ?? {};
+    const {include, exclude, disable} = story.parameters.controls ?? {};
+    if (disable) return {component: story.component, include: null, rows: [], args: story.initialArgs};
     const listed = (filter, name) => (Array.isArray(filter) ? filter.includes(name) : filter.test(name));
     const rows = Object.entries(story.argTypes)
       .filter(([name, t]) => !t.table?.disable && (!include || listed(include, name)) && !(exclude && listed(exclude, name)))

@@ -52,6 +52,9 @@ export function designerControls(tag: string, attributes: readonly string[]) {
   return {argTypes, parameters: {controls: {include}, docs: {controls: {include}}}};
 }
 
+/** For a story with a render of its own that reads no args: no controls, as none would act. */
+export const withoutControls = {parameters: {controls: {disable: true}}};
+
 /** The element's `style`: the custom properties a control has a value for. */
 export function themeStyle(args: object) {
   return styleMap(

@@ -5,7 +5,7 @@ import {expect, waitFor} from 'storybook/test';
 import {SonetErrorHelp} from '../src/components/error-help/error-help.js';
 import {LOGIN_ERROR_CODES} from '../src/lib/login-response.js';
 import type {BrowserInfo} from '../src/lib/capabilities.js';
-import {designerControls, themeStyle, type ThemeArgs} from './controls.js';
+import {designerControls, themeStyle, withoutControls, type ThemeArgs} from './controls.js';
 import {canvasOnly, inDark, inEnglish, inForcedColors, OCCURRED_AT} from './looks.js';
 
 /**
@@ -201,6 +201,7 @@ const windowsOther: BrowserInfo = {family: 'other', name: '', os: 'windows', osN
  * 1/5–5/5) open first. The detection result is injected through the `browserInfo` property.
  */
 export const Code500WindowsInternetOptions: Story = {
+  ...withoutControls,
   ...canvasOnly,
   render: () => html`<sonet-error-help
     code="500"
@@ -228,11 +229,13 @@ customElements.define('sonet-error-help-offline', SonetErrorHelpOffline);
 
 /** While the steps load: the heading, the code and 「読み込み中…」. */
 export const Loading: Story = {
+  ...withoutControls,
   render: () => html`<sonet-error-help-loading code="invalid-credentials"></sonet-error-help-loading>`,
 };
 
 /** The steps could not be loaded (offline): what to do instead, with a retry button. */
 export const StepsUnavailable: Story = {
+  ...withoutControls,
   render: () => html`<sonet-error-help-offline code="500"></sonet-error-help-offline>`,
 };
 
@@ -276,6 +279,7 @@ export const Code500ForcedColors: Story = {...inForcedColors, args: {code: '500'
  * copy button): see the style element in "Show code".
  */
 export const Themed: Story = {
+  ...withoutControls,
   render: () => html`<style>
       .brand-help {
         --sonet-error-help-background: #f4f7ff;

@@ -7,7 +7,7 @@ import '../src/components/login-form/login-form.js';
 import '../src/components/error-help/error-help.js';
 import {recordFailure, resetFailures} from '../src/lib/failure-counter.js';
 import {LOGIN_ERROR_CODES} from '../src/lib/login-response.js';
-import {designerControls, themeStyle, type ThemeArgs} from './controls.js';
+import {designerControls, themeStyle, withoutControls, type ThemeArgs} from './controls.js';
 import {canvasOnly, inDark, inEnglish, inForcedColors} from './looks.js';
 import {find, guidance, pressWithCapsLock, tab, type, warning} from './play.js';
 
@@ -125,11 +125,13 @@ export const Empty: Story = {};
  * adds the warnings, the toggle and the guidance around.
  */
 export const PageForm: Story = {
+  ...withoutControls,
   render: () => pageForm(),
 };
 
 /** The README's markup after leaving the user ID at 「taro_s」: the hint fills the room kept for it; nothing below moves. */
 export const PageFormMissingSubdomain: Story = {
+  ...withoutControls,
   ...canvasOnly,
   render: () => pageForm(),
   play: leaveUserIdWithoutSubdomain,

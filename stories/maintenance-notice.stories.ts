@@ -2,7 +2,7 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import '../src/components/maintenance-notice/maintenance-notice.js';
-import {designerControls, themeStyle, type ThemeArgs} from './controls.js';
+import {designerControls, themeStyle, withoutControls, type ThemeArgs} from './controls.js';
 import {inDark, inEnglish, inForcedColors} from './looks.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -118,6 +118,7 @@ export const IncidentForcedColors: Story = {...inForcedColors, args: {src: 'inci
 
 /** A theme through the custom properties and the parts (see the style element in "Show code"). */
 export const Themed: Story = {
+  ...withoutControls,
   render: () => html`<style>
       .brand-notice {
         --sonet-maintenance-notice-background: #fff;
