@@ -1,6 +1,8 @@
 import type {Preview} from '@storybook/web-components-vite';
 import {setCustomElementsManifest} from '@storybook/web-components-vite';
 import {html, nothing} from 'lit';
+import {createElement as h, Fragment} from 'react';
+import {ArgTypes, Controls, Description, Heading, Primary, Stories, Subtitle, Title, useOf} from '@storybook/addon-docs/blocks';
 import manifest from '../custom-elements.json';
 import {setSonetLocale} from '../src/localization.js';
 
@@ -49,6 +51,30 @@ function applyScheme(scheme: 'light' | 'dark' | 'system'): void {
   } catch {
     // A cross-origin parent (composed Storybooks): the system setting applies.
   }
+}
+
+/**
+ * The docs page of an element: its description, the Playground (the first story) with its
+ * controls, the states that render without a play function (`canvasOnly` in stories/looks.ts
+ * keeps the others, which would show only their starting state or move focus, in the sidebar),
+ * and the whole API from the manifest, read-only. Autodocs' own page puts the manifest's every
+ * member in the controls table.
+ */
+function DocsPage() {
+  const {preparedMeta} = useOf('meta', ['meta']);
+  const element = Boolean(preparedMeta.component);
+  return h(
+    Fragment,
+    null,
+    h(Title),
+    h(Subtitle),
+    h(Description, {of: 'meta'}),
+    h(Primary),
+    element ? h(Controls) : null,
+    h(Stories, {title: 'States', includePrimary: false}),
+    element ? h(Heading, null, 'API') : null,
+    element ? h(ArgTypes, {of: 'meta'}) : null
+  );
 }
 
 const FORCED_COLORS = '(forced-colors: active)';
@@ -111,7 +137,7 @@ const preview: Preview = {
   parameters: {
     controls: {expanded: true, sort: 'requiredFirst'},
     a11y: {test: 'error', options: {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}},
-    docs: {codePanel: true},
+    docs: {codePanel: true, page: DocsPage},
   },
 };
 

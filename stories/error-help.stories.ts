@@ -5,7 +5,8 @@ import {expect, waitFor} from 'storybook/test';
 import {SonetErrorHelp} from '../src/components/error-help/error-help.js';
 import {LOGIN_ERROR_CODES} from '../src/lib/login-response.js';
 import type {BrowserInfo} from '../src/lib/capabilities.js';
-import {inDark, inEnglish, inForcedColors, OCCURRED_AT} from './looks.js';
+import {designerControls, themeStyle, withoutControls, type ThemeArgs} from './controls.js';
+import {canvasOnly, inDark, inEnglish, inForcedColors, OCCURRED_AT} from './looks.js';
 
 /**
  * `<sonet-error-help>` explains a failed login inline: the heading and code, what happened, and
@@ -13,40 +14,63 @@ import {inDark, inEnglish, inForcedColors, OCCURRED_AT} from './looks.js';
  * the information for support wait behind two disclosures, always in that order.
  * Every state renders from attributes, so each story is one line of HTML (see "Show code").
  */
-type Args = {
+type Args = ThemeArgs & {
   code: string;
+  'server-code': string;
   'retry-after': string;
   browser: string;
   'heading-level': number;
-  'server-code': string;
   'occurred-at': string;
 };
 
-const BROWSERS = ['', 'edge', 'chrome', 'firefox', 'safari-mac', 'safari-ios', 'android-chrome', 'samsung', 'other'];
+/** The browsers with steps of their own; 「detected」 is the member's browser (no attribute). */
+const BROWSERS = ['detected', 'edge', 'chrome', 'firefox', 'safari-mac', 'safari-ios', 'android-chrome', 'samsung', 'other'];
+
+/** What a designer sees change; the help links' `*-href` and `retry-at` are for the page. */
+const controls = designerControls('sonet-error-help', [
+  'code',
+  'server-code',
+  'retry-after',
+  'browser',
+  'heading-level',
+  'occurred-at',
+]);
 
 const meta: Meta<Args> = {
   title: 'Elements/sonet-error-help',
   component: 'sonet-error-help',
   render: (args) => html`<sonet-error-help
+    style=${themeStyle(args)}
     code=${args.code}
     retry-after=${ifDefined(args['retry-after'] || undefined)}
-    browser=${ifDefined(args.browser || undefined)}
+    browser=${ifDefined(args.browser === 'detected' ? undefined : args.browser)}
     heading-level=${ifDefined(args['heading-level'] === 2 ? undefined : args['heading-level'])}
     server-code=${ifDefined(args['server-code'] || undefined)}
     occurred-at=${ifDefined(args['occurred-at'] || undefined)}
   ></sonet-error-help>`,
-  args: {code: 'SS503', 'retry-after': '', browser: '', 'heading-level': 2, 'server-code': '', 'occurred-at': OCCURRED_AT},
+  args: {code: 'SS503', 'retry-after': '', browser: 'detected', 'heading-level': 2, 'server-code': '', 'occurred-at': OCCURRED_AT},
   argTypes: {
+    ...controls.argTypes,
     code: {control: 'select', options: [...LOGIN_ERROR_CODES, 'E1234']},
-    browser: {control: 'select', options: BROWSERS},
+    browser: {
+      control: {type: 'select', labels: {detected: 'detected (this browser)'}},
+      options: BROWSERS,
+    },
     'heading-level': {control: {type: 'number', min: 2, max: 6}},
     'retry-after': {control: 'text'},
+    'occurred-at': {control: 'text'},
   },
-  parameters: {layout: 'padded'},
+  parameters: {layout: 'padded', ...controls.parameters},
 };
 export default meta;
 
 type Story = StoryObj<Args>;
+
+/**
+ * Every control at once: the code and what the server sent with it, the browser whose steps open
+ * first, and the theming custom properties.
+ */
+export const Playground: Story = {args: {'retry-after': '600', 'server-code': 'SS503'}};
 
 // --- Each code ----------------------------------------------------------------------------
 
@@ -128,20 +152,25 @@ async function openDisclosure(canvasElement: HTMLElement, part: string): Promise
 
 /** Wrong ID or password with the other steps opened: the numbering goes on from the first three. */
 export const InvalidCredentialsMoreSteps: Story = {
+  ...canvasOnly,
   args: {code: 'invalid-credentials'},
   play: ({canvasElement}) => openDisclosure(canvasElement, 'more'),
 };
 
 /** The information for support opened: code, time, browser and OS, and the copy button. */
 export const SupportInfoOpen: Story = {
+  ...canvasOnly,
   args: {code: 'SS503', 'retry-after': '600', 'server-code': 'ss503'},
   play: ({canvasElement}) => openDisclosure(canvasElement, 'support-info'),
 };
 
 // --- 500 in each browser ------------------------------------------------------------------
+// In the sidebar only: the docs page shows 500 once (Code500); the Playground's browser control
+// shows the rest.
 
 /** 500 in Microsoft Edge, the other steps opened: Edge's cookie and JavaScript steps open first. */
 export const Code500Edge: Story = {
+  ...canvasOnly,
   args: {code: '500', browser: 'edge'},
   play: ({canvasElement}) => openDisclosure(canvasElement, 'more'),
 };
@@ -150,19 +179,20 @@ export const Code500Edge: Story = {
  * 500 in Google Chrome on a computer: the support pages give no steps for it, so no browser's
  * steps open first and the member picks one.
  */
-export const Code500Chrome: Story = {args: {code: '500', browser: 'chrome'}};
+export const Code500Chrome: Story = {...canvasOnly, args: {code: '500', browser: 'chrome'}};
 
 /** 500 in Safari on a Mac. */
-export const Code500SafariMac: Story = {args: {code: '500', browser: 'safari-mac'}};
+export const Code500SafariMac: Story = {...canvasOnly, args: {code: '500', browser: 'safari-mac'}};
 
 /** 500 on an iPhone or iPad (every iOS browser uses Safari's settings). */
 export const Code500SafariIos: Story = {
+  ...canvasOnly,
   name: 'Code 500 Safari iOS',
   args: {code: '500', browser: 'safari-ios'},
 };
 
 /** 500 in Chrome on Android. */
-export const Code500AndroidChrome: Story = {args: {code: '500', browser: 'android-chrome'}};
+export const Code500AndroidChrome: Story = {...canvasOnly, args: {code: '500', browser: 'android-chrome'}};
 
 const windowsOther: BrowserInfo = {family: 'other', name: '', os: 'windows', osName: 'Windows', mobile: false};
 
@@ -171,6 +201,8 @@ const windowsOther: BrowserInfo = {family: 'other', name: '', os: 'windows', osN
  * 1/5–5/5) open first. The detection result is injected through the `browserInfo` property.
  */
 export const Code500WindowsInternetOptions: Story = {
+  ...withoutControls,
+  ...canvasOnly,
   render: () => html`<sonet-error-help
     code="500"
     occurred-at=${OCCURRED_AT}
@@ -179,7 +211,7 @@ export const Code500WindowsInternetOptions: Story = {
 };
 
 /** 500 in a browser the library does not know (`browser="other"`): every browser's steps, all closed. */
-export const Code500OtherBrowser: Story = {args: {code: '500', browser: 'other'}};
+export const Code500OtherBrowser: Story = {...canvasOnly, args: {code: '500', browser: 'other'}};
 
 // --- Loading and offline ------------------------------------------------------------------
 
@@ -197,11 +229,13 @@ customElements.define('sonet-error-help-offline', SonetErrorHelpOffline);
 
 /** While the steps load: the heading, the code and 「読み込み中…」. */
 export const Loading: Story = {
+  ...withoutControls,
   render: () => html`<sonet-error-help-loading code="invalid-credentials"></sonet-error-help-loading>`,
 };
 
 /** The steps could not be loaded (offline): what to do instead, with a retry button. */
 export const StepsUnavailable: Story = {
+  ...withoutControls,
   render: () => html`<sonet-error-help-offline code="500"></sonet-error-help-offline>`,
 };
 
@@ -245,6 +279,7 @@ export const Code500ForcedColors: Story = {...inForcedColors, args: {code: '500'
  * copy button): see the style element in "Show code".
  */
 export const Themed: Story = {
+  ...withoutControls,
   render: () => html`<style>
       .brand-help {
         --sonet-error-help-background: #f4f7ff;

@@ -7,7 +7,8 @@ import '../src/components/login-form/login-form.js';
 import '../src/components/error-help/error-help.js';
 import {recordFailure, resetFailures} from '../src/lib/failure-counter.js';
 import {LOGIN_ERROR_CODES} from '../src/lib/login-response.js';
-import {inDark, inEnglish, inForcedColors} from './looks.js';
+import {designerControls, themeStyle, withoutControls, type ThemeArgs} from './controls.js';
+import {canvasOnly, inDark, inEnglish, inForcedColors} from './looks.js';
 import {find, guidance, pressWithCapsLock, tab, type, warning} from './play.js';
 
 /**
@@ -17,13 +18,11 @@ import {find, guidance, pressWithCapsLock, tab, type, warning} from './play.js';
  * notices appear above the form.
  *
  * The stories with a play function type into the form as a member does; the Interactions panel
- * shows each step. Never type a real So-net ID or password here.
+ * shows each step. They are in the sidebar, not on this page: a failure moves focus to its
+ * guidance. Never type a real So-net ID or password here.
  */
-type Args = {
-  action: string;
-  native: boolean;
+type Args = ThemeArgs & {
   'error-code': string;
-  'lock-threshold': number;
   domain: string;
   'reveal-timeout': number;
   'heading-level': number;
@@ -32,14 +31,23 @@ type Args = {
   'submit-label': string;
 };
 
+/** What a designer sees change; `action`, `native`, `timeout`, the names and the links matter to a server. */
+const controls = designerControls('sonet-login-form', [
+  'error-code',
+  'user-id-label',
+  'password-label',
+  'submit-label',
+  'domain',
+  'reveal-timeout',
+  'heading-level',
+]);
+
 const meta: Meta<Args> = {
   title: 'Elements/sonet-login-form',
   component: 'sonet-login-form',
   render: (args) => html`<sonet-login-form
-    action=${ifDefined(args.action || undefined)}
-    ?native=${args.native}
-    error-code=${ifDefined(args['error-code'] || undefined)}
-    lock-threshold=${ifDefined(args['lock-threshold'] === 5 ? undefined : args['lock-threshold'])}
+    style=${themeStyle(args)}
+    error-code=${ifDefined(args['error-code'] === 'none' ? undefined : args['error-code'])}
     domain=${ifDefined(args.domain || undefined)}
     reveal-timeout=${ifDefined(args['reveal-timeout'] === 3000 ? undefined : args['reveal-timeout'])}
     heading-level=${ifDefined(args['heading-level'] === 2 ? undefined : args['heading-level'])}
@@ -48,10 +56,7 @@ const meta: Meta<Args> = {
     submit-label=${ifDefined(args['submit-label'] || undefined)}
   ></sonet-login-form>`,
   args: {
-    action: '',
-    native: false,
-    'error-code': '',
-    'lock-threshold': 5,
+    'error-code': 'none',
     domain: '',
     'reveal-timeout': 3000,
     'heading-level': 2,
@@ -60,13 +65,19 @@ const meta: Meta<Args> = {
     'submit-label': '',
   },
   argTypes: {
-    'error-code': {control: 'select', options: ['', ...LOGIN_ERROR_CODES]},
+    ...controls.argTypes,
+    // 「none」 (no attribute, no failure shown), not a blank option. Not a `mapping` to '': the
+    // docs page's controls show mapped values, and '' is no option there.
+    'error-code': {
+      control: {type: 'select', labels: {none: 'none (no failure)'}},
+      options: ['none', ...LOGIN_ERROR_CODES],
+    },
     'heading-level': {control: {type: 'number', min: 2, max: 6}},
   },
   // The count of consecutive failures lives in sessionStorage (per tab): every story starts
   // from zero, whatever was viewed before.
   beforeEach: () => resetFailures(sessionStorage),
-  parameters: {layout: 'padded'},
+  parameters: {layout: 'padded', ...controls.parameters},
 };
 export default meta;
 
@@ -95,6 +106,13 @@ async function leaveUserIdWithoutSubdomain({canvasElement}: {canvasElement: HTML
   await warning(canvasElement, 'missing-subdomain');
 }
 
+/**
+ * Every control at once: the attributes a designer sees act (a failure code shows its guidance,
+ * the labels, the heading level) and the theming custom properties. Type into the form to see the
+ * warnings in the colours chosen.
+ */
+export const Playground: Story = {};
+
 // --- Empty and enhanced --------------------------------------------------------------------
 
 /** The empty form the element renders: ユーザーID, ユーザーIDパスワード, パスワードを表示, ログイン, help links. */
@@ -107,11 +125,14 @@ export const Empty: Story = {};
  * adds the warnings, the toggle and the guidance around.
  */
 export const PageForm: Story = {
+  ...withoutControls,
   render: () => pageForm(),
 };
 
 /** The README's markup after leaving the user ID at 「taro_s」: the hint fills the room kept for it; nothing below moves. */
 export const PageFormMissingSubdomain: Story = {
+  ...withoutControls,
+  ...canvasOnly,
   render: () => pageForm(),
   play: leaveUserIdWithoutSubdomain,
 };
@@ -125,6 +146,7 @@ export const CustomLabels: Story = {
 
 /** Full-width characters in the user ID (seed: 全角や半角): a warning naming them, and 「全角を半角に変換」. */
 export const WarningFullWidth: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     await type(await userIdInput(canvasElement), 'ｔａｒｏ＿ｓ＠ａａ２');
     await warning(canvasElement, 'full-width');
@@ -134,6 +156,7 @@ export const WarningFullWidth: Story = {
 
 /** Kana typed with the IME on: a warning, and the romaji the member probably meant as a one-tap fix. */
 export const WarningKanaWithRomaji: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     await type(await userIdInput(canvasElement), 'たろう');
     await warning(canvasElement, 'kana');
@@ -144,6 +167,7 @@ export const WarningKanaWithRomaji: Story = {
 
 /** A space in the user ID (seed: スペース (空白) が入力された場合): a warning and 「スペースを削除」. */
 export const WarningSpaces: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     await type(await userIdInput(canvasElement), 'taro_s @aa2');
     await warning(canvasElement, 'space');
@@ -152,6 +176,7 @@ export const WarningSpaces: Story = {
 
 /** Caps Lock on while typing the password (seed: 大文字や小文字を間違えて入力). */
 export const WarningCapsLock: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     const input = await passwordInput(canvasElement);
     await type(input, 'SONET');
@@ -162,6 +187,7 @@ export const WarningCapsLock: Story = {
 
 /** A password whose case looks inverted (`sONET-dEMO`): a hint to check Caps Lock. */
 export const WarningCaseInverted: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     await type(await passwordInput(canvasElement), 'sONET-dEMO');
     await warning(canvasElement, 'caps-lock-pattern');
@@ -170,6 +196,7 @@ export const WarningCaseInverted: Story = {
 
 /** The full mail domain typed (seed: taro_s@aa2.so-net.ne.jp): 「ドメインを除く (taro_s@aa2)」. */
 export const WarningFullDomain: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     await type(await userIdInput(canvasElement), 'taro_s@aa2.so-net.ne.jp');
     await warning(canvasElement, 'full-domain');
@@ -181,6 +208,7 @@ export const WarningFullDomain: Story = {
  * room kept under the input for it — the password field and the button do not move.
  */
 export const WarningMissingSubdomain: Story = {
+  ...canvasOnly,
   play: leaveUserIdWithoutSubdomain,
 };
 
@@ -190,6 +218,7 @@ export const WarningMissingSubdomain: Story = {
  * looking.
  */
 export const RevealedPasswordWithLookAlikes: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     const input = await passwordInput(canvasElement);
     await type(input, 'Il1-O0o-pass');
@@ -204,6 +233,7 @@ export const RevealedPasswordWithLookAlikes: Story = {
 
 /** Busy: the login is on its way; the button says 「ログインしています…」 and further submits are ignored. */
 export const Busy: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     const el = await form(canvasElement);
     // No action: the form hands the data to the host (`sonet-login-submit`) and stays busy
@@ -217,6 +247,7 @@ export const Busy: Story = {
 
 /** After `showSuccess()` without a redirect: 「ログインしました。」 */
 export const Succeeded: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     const el = await form(canvasElement);
     el.showSuccess();
@@ -231,6 +262,7 @@ export const Succeeded: Story = {
  * support info and the checklist of causes closed in between. The password is cleared.
  */
 export const ErrorInvalidCredentials: Story = {
+  ...canvasOnly,
   args: {'error-code': 'invalid-credentials'},
   play: async ({canvasElement}) => {
     await guidance(canvasElement);
@@ -243,6 +275,7 @@ export const ErrorInvalidCredentials: Story = {
  * checklist closed in between.
  */
 export const ErrorSS503: Story = {
+  ...canvasOnly,
   name: 'Error SS503',
   play: async ({canvasElement}) => {
     const el = await form(canvasElement);
@@ -254,16 +287,18 @@ export const ErrorSS503: Story = {
 
 /** ce500: logged in, but the page after login could not be reached. */
 export const ErrorCe500: Story = {
+  ...canvasOnly,
   name: 'Error ce500',
   args: {'error-code': 'ce500'},
   play: async ({canvasElement}) => void (await guidance(canvasElement)),
 };
 
 /** 500: cache or privacy settings, with the member's browser's steps first. */
-export const Error500: Story = {args: {'error-code': '500'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
+export const Error500: Story = {...canvasOnly, args: {'error-code': '500'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
 
 /** Locked (HTTP 423) with a countdown of 3 hours; a password reset does not lift it. */
 export const ErrorLocked: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     await (await form(canvasElement)).showError('locked', {retryAfterSeconds: 3 * 3600});
     await guidance(canvasElement);
@@ -272,12 +307,14 @@ export const ErrorLocked: Story = {
 
 /** Maintenance or an outage (HTTP 503 `maintenance`). */
 export const ErrorMaintenance: Story = {
+  ...canvasOnly,
   args: {'error-code': 'maintenance'},
   play: async ({canvasElement}) => void (await guidance(canvasElement)),
 };
 
 /** Maintenance with `Retry-After` (30 minutes): the countdown in words and the time of day. */
 export const ErrorMaintenanceWithRetryAfter: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     await (await form(canvasElement)).showError('maintenance', {retryAfterSeconds: 1800});
     const help = await guidance(canvasElement);
@@ -286,22 +323,24 @@ export const ErrorMaintenanceWithRetryAfter: Story = {
 };
 
 /** No answer (offline, or the request timed out). */
-export const ErrorNetwork: Story = {args: {'error-code': 'network'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
+export const ErrorNetwork: Story = {...canvasOnly, args: {'error-code': 'network'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
 
 /** Cookies off: the steps to allow them (also shown above the form before a try when cookies are off). */
 export const ErrorCookiesDisabled: Story = {
+  ...canvasOnly,
   args: {'error-code': 'cookies-disabled'},
   play: async ({canvasElement}) => void (await guidance(canvasElement)),
 };
 
 /** JavaScript off, as reported by a server that renders the login page again (`error-code`). */
 export const ErrorJavascriptDisabled: Story = {
+  ...canvasOnly,
   args: {'error-code': 'javascript-disabled'},
   play: async ({canvasElement}) => void (await guidance(canvasElement)),
 };
 
 /** A failure the library does not recognize: the general steps. */
-export const ErrorUnknown: Story = {args: {'error-code': 'unknown'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
+export const ErrorUnknown: Story = {...canvasOnly, args: {'error-code': 'unknown'}, play: async ({canvasElement}) => void (await guidance(canvasElement))};
 
 /**
  * The lockout warning: from the second consecutive failure in the tab, that repeated failures
@@ -309,6 +348,7 @@ export const ErrorUnknown: Story = {args: {'error-code': 'unknown'}, play: async
  * Closed behind its title (「ログインに 2 回続けて失敗しています」); opened here.
  */
 export const LockoutWarning: Story = {
+  ...canvasOnly,
   beforeEach: () => {
     recordFailure(sessionStorage);
     recordFailure(sessionStorage);
@@ -326,6 +366,7 @@ export const LockoutWarning: Story = {
  * ブラウザに記憶されている ID / パスワード), so the member is asked to type them by hand.
  */
 export const AutofillHint: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     const el = await form(canvasElement);
     // Values that arrive without key presses, as a password manager fills them.
@@ -352,7 +393,7 @@ export const EmptyEnglish: Story = {...inEnglish};
 export const WarningFullWidthEnglish: Story = {...inEnglish, play: WarningFullWidth.play};
 
 /** Wrong ID or password in English. */
-export const ErrorInvalidCredentialsEnglish: Story = {...inEnglish, ...ErrorInvalidCredentials};
+export const ErrorInvalidCredentialsEnglish: Story = {...ErrorInvalidCredentials, ...inEnglish};
 
 /** Warnings in dark mode. */
 export const WarningsDark: Story = {
@@ -368,7 +409,7 @@ export const WarningsDark: Story = {
 };
 
 /** A failure with its guidance and checklist in dark mode. */
-export const ErrorDark: Story = {...inDark, ...ErrorInvalidCredentials};
+export const ErrorDark: Story = {...ErrorInvalidCredentials, ...inDark};
 
 /** Warnings and the pressed toggle in forced-colors mode. */
 export const WarningsForcedColors: Story = {
@@ -383,4 +424,4 @@ export const WarningsForcedColors: Story = {
 };
 
 /** A failure in forced-colors mode. */
-export const ErrorForcedColors: Story = {...inForcedColors, ...ErrorInvalidCredentials};
+export const ErrorForcedColors: Story = {...ErrorInvalidCredentials, ...inForcedColors};

@@ -2,6 +2,7 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import '../src/components/maintenance-notice/maintenance-notice.js';
+import {designerControls, themeStyle, withoutControls, type ThemeArgs} from './controls.js';
 import {inDark, inEnglish, inForcedColors} from './looks.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -37,75 +38,87 @@ const feeds = {
  * maintenance window going on, or one planned within `horizon-hours`, before a member tries to
  * log in and fails. The stories serve the feed as a `data:` URL with times relative to now.
  */
-type Args = {feed: keyof typeof feeds; 'horizon-hours': number; 'heading-level': number; 'info-href': string};
+type Args = ThemeArgs & {src: keyof typeof feeds; 'horizon-hours': number; 'heading-level': number};
+
+/** What a designer sees change; `info-href` is the page's link to its status page. */
+const controls = designerControls('sonet-maintenance-notice', ['src', 'horizon-hours', 'heading-level']);
 
 const meta: Meta<Args> = {
   title: 'Elements/sonet-maintenance-notice',
   component: 'sonet-maintenance-notice',
   render: (args) =>
     html`<sonet-maintenance-notice
-      src=${feedUrl(feeds[args.feed]())}
+      style=${themeStyle(args)}
+      src=${feedUrl(feeds[args.src]())}
       horizon-hours=${args['horizon-hours']}
       heading-level=${ifDefined(args['heading-level'] === 2 ? undefined : args['heading-level'])}
-      info-href=${ifDefined(args['info-href'] || undefined)}
     ></sonet-maintenance-notice>`,
-  args: {feed: 'incident', 'horizon-hours': 72, 'heading-level': 2, 'info-href': ''},
+  args: {src: 'incident', 'horizon-hours': 72, 'heading-level': 2},
   argTypes: {
-    feed: {control: 'select', options: Object.keys(feeds), description: 'The status feed the story serves (not an attribute)'},
+    ...controls.argTypes,
+    src: {
+      control: 'select',
+      options: Object.keys(feeds),
+      description: 'URL of the status feed. Here: which feed the story serves (as a `data:` URL).',
+    },
     'heading-level': {control: {type: 'number', min: 2, max: 6}},
   },
-  parameters: {layout: 'padded'},
+  parameters: {layout: 'padded', ...controls.parameters},
 };
 export default meta;
 
 type Story = StoryObj<Args>;
 
+/** Every control at once: the feed, the horizon for planned work, and the theming custom properties. */
+export const Playground: Story = {args: {src: 'upcoming'}};
+
 /** An outage going on, with a title and an expected recovery time. */
-export const Incident: Story = {args: {feed: 'incident'}};
+export const Incident: Story = {args: {src: 'incident'}};
 
 /** An outage without a title or an expected recovery time. */
-export const IncidentWithoutRecoveryTime: Story = {args: {feed: 'incidentOpenEnded'}};
+export const IncidentWithoutRecoveryTime: Story = {args: {src: 'incidentOpenEnded'}};
 
 /** A maintenance window going on now, with the affected services. */
-export const MaintenanceInProgress: Story = {args: {feed: 'maintenance'}};
+export const MaintenanceInProgress: Story = {args: {src: 'maintenance'}};
 
 /** A maintenance window starting within the horizon (here in 30 hours). */
-export const ScheduledMaintenance: Story = {args: {feed: 'upcoming'}};
+export const ScheduledMaintenance: Story = {args: {src: 'upcoming'}};
 
 /**
  * Nothing to report (the only window starts in 10 days, beyond `horizon-hours`): the element
  * is `hidden` and takes no space.
  */
 export const NothingToReport: Story = {
-  args: {feed: 'nothing'},
+  args: {src: 'nothing'},
   render: (args) => html`${meta.render!(args, {} as never)}
     <p>(The notice above is hidden: nothing starts within ${args['horizon-hours']} hours.)</p>`,
 };
 
 /** A feed that cannot be used (not version 1): the element hides itself and warns once in the console. */
 export const UnusableFeed: Story = {
-  args: {feed: 'invalid'},
+  args: {src: 'invalid'},
   render: (args) => html`${meta.render!(args, {} as never)}
     <p>(The notice above renders nothing: its feed is not a version-1 status feed.)</p>`,
 };
 
 /** An outage in English: times in Japan time, marked GMT+9. */
-export const IncidentEnglish: Story = {...inEnglish, args: {feed: 'incident'}};
+export const IncidentEnglish: Story = {...inEnglish, args: {src: 'incident'}};
 
 /** Maintenance going on, in English. */
-export const MaintenanceInProgressEnglish: Story = {...inEnglish, args: {feed: 'maintenance'}};
+export const MaintenanceInProgressEnglish: Story = {...inEnglish, args: {src: 'maintenance'}};
 
 /** An outage in dark mode. */
-export const IncidentDark: Story = {...inDark, args: {feed: 'incident'}};
+export const IncidentDark: Story = {...inDark, args: {src: 'incident'}};
 
 /** Planned maintenance in dark mode. */
-export const ScheduledMaintenanceDark: Story = {...inDark, args: {feed: 'upcoming'}};
+export const ScheduledMaintenanceDark: Story = {...inDark, args: {src: 'upcoming'}};
 
 /** An outage in forced-colors mode. */
-export const IncidentForcedColors: Story = {...inForcedColors, args: {feed: 'incident'}};
+export const IncidentForcedColors: Story = {...inForcedColors, args: {src: 'incident'}};
 
 /** A theme through the custom properties and the parts (see the style element in "Show code"). */
 export const Themed: Story = {
+  ...withoutControls,
   render: () => html`<style>
       .brand-notice {
         --sonet-maintenance-notice-background: #fff;

@@ -3,7 +3,8 @@ import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {expect} from 'storybook/test';
 import '../src/components/password-field/password-field.js';
-import {inDark, inEnglish, inForcedColors} from './looks.js';
+import {designerControls, themeStyle, type ThemeArgs} from './controls.js';
+import {canvasOnly, inDark, inEnglish, inForcedColors} from './looks.js';
 import {find, pressWithCapsLock, type, warning} from './play.js';
 
 /**
@@ -12,7 +13,7 @@ import {find, pressWithCapsLock, type, warning} from './play.js';
  * warnings for full-width characters, kana, spaces and an inverted case. The element never
  * changes the password, it only warns.
  */
-type Args = {
+type Args = ThemeArgs & {
   name: string;
   label: string;
   autocomplete: string;
@@ -21,10 +22,14 @@ type Args = {
   disabled: boolean;
 };
 
+/** What a designer sees change; `name` and `autocomplete` matter to the form and the password manager. */
+const controls = designerControls('sonet-password-field', ['label', 'reveal-timeout', 'required', 'disabled']);
+
 const meta: Meta<Args> = {
   title: 'Elements/sonet-password-field',
   component: 'sonet-password-field',
   render: (args) => html`<sonet-password-field
+    style=${themeStyle(args)}
     name=${ifDefined(args.name || undefined)}
     label=${ifDefined(args.label || undefined)}
     autocomplete=${ifDefined(args.autocomplete || undefined)}
@@ -33,8 +38,8 @@ const meta: Meta<Args> = {
     ?disabled=${args.disabled}
   ></sonet-password-field>`,
   args: {name: 'password', label: '', autocomplete: 'current-password', 'reveal-timeout': 3000, required: false, disabled: false},
-  argTypes: {autocomplete: {control: 'select', options: ['current-password', 'new-password']}},
-  parameters: {layout: 'padded'},
+  argTypes: controls.argTypes,
+  parameters: {layout: 'padded', ...controls.parameters},
 };
 export default meta;
 
@@ -42,6 +47,13 @@ type Story = StoryObj<Args>;
 
 const input = (root: HTMLElement) => find<HTMLInputElement>(root, 'sonet-password-field input');
 const toggle = (root: HTMLElement) => find<HTMLButtonElement>(root, 'sonet-password-field [part~="toggle"]');
+
+/**
+ * Every control at once: the label, how long a shown password stays shown after leaving the
+ * field, required and disabled, and the theming custom properties. Type and press
+ * 「パスワードを表示」 to see the warnings and the shown password's font.
+ */
+export const Playground: Story = {};
 
 /** Empty, with the 「パスワードを表示」 toggle. */
 export const Empty: Story = {};
@@ -54,6 +66,7 @@ export const Disabled: Story = {args: {disabled: true}};
 
 /** Caps Lock on while typing. */
 export const CapsLock: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     const field = await input(canvasElement);
     await type(field, 'PASS');
@@ -64,6 +77,7 @@ export const CapsLock: Story = {
 
 /** The case looks inverted (`pASSWORD`): a hint to check Caps Lock. */
 export const CaseInverted: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     await type(await input(canvasElement), 'sONET-dEMO');
     await warning(canvasElement, 'caps-lock-pattern');
@@ -72,6 +86,7 @@ export const CaseInverted: Story = {
 
 /** Full-width characters and a full-width space (never quoted: the password stays hidden). */
 export const FullWidth: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     await type(await input(canvasElement), 'ｐａｓｓ　ｗｏｒｄ');
     await warning(canvasElement, 'full-width');
@@ -83,6 +98,7 @@ export const FullWidth: Story = {
  * the caution to check nobody is looking.
  */
 export const RevealedWithLookAlikes: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     const field = await input(canvasElement);
     await type(field, 'Il1-O0o-pass');
@@ -95,6 +111,7 @@ export const RevealedWithLookAlikes: Story = {
 
 /** Shown as text, the IME can switch on again: kana typed then are caught. */
 export const RevealedWithKana: Story = {
+  ...canvasOnly,
   play: async ({canvasElement}) => {
     const field = await input(canvasElement);
     (await toggle(canvasElement)).click();

@@ -5,7 +5,7 @@ import '../src/components/login-form/login-form.js';
 import '../src/components/error-help/error-help.js';
 import '../src/components/maintenance-notice/maintenance-notice.js';
 import {resetFailures} from '../src/lib/failure-counter.js';
-import {inDark} from './looks.js';
+import {canvasOnly, inDark} from './looks.js';
 import {find, guidance, type, warning} from './play.js';
 
 /**
@@ -53,6 +53,7 @@ export const LoginPage: Story = {render: () => page()};
 
 /** The same page after a wrong password: the guidance and the checklist above the form. */
 export const LoginPageAfterFailure: Story = {
+  ...canvasOnly,
   render: () => page(),
   play: async ({canvasElement}) => {
     await (await find<SonetLoginForm>(canvasElement, 'sonet-login-form')).showError('invalid-credentials');
@@ -121,6 +122,7 @@ const theme = html`<style>
 
 /** A brand theme over the whole page: see the style element in "Show code". */
 export const Themed: Story = {
+  ...canvasOnly,
   render: () => html`${theme}${page('brand')}`,
   play: async ({canvasElement}) => {
     await type(await find<HTMLInputElement>(canvasElement, 'input[autocomplete="username"]'), 'taro_s@aa2.so-net.ne.jp');
