@@ -21,6 +21,13 @@ import {setSonetLocale} from '../../src/localization.js';
 import {engine} from '../support/engine.js';
 import {typeText} from '../support/typing.js';
 
+/**
+ * How long a state may take to appear. The warnings go live when the browser is idle (up to 2 s
+ * after the form) and the help links, the romaji and the guidance are modules of their own: on a
+ * busy CI machine each can take seconds. Waiting longer only costs time when something is wrong.
+ */
+const WAIT = {timeout: 15000};
+
 /** The issue's two screens: a phone and a desktop. */
 const VIEWPORTS = [
   {width: 375, height: 740},
@@ -71,15 +78,43 @@ async function stage(): Promise<{stage: HTMLElement; form: SonetLoginForm}> {
 /** Types into one input as a member does, then waits for the warnings `codes` (in order). */
 async function typeInto(form: SonetLoginForm, input: HTMLInputElement, text: string, codes: string[]): Promise<void> {
   input.focus();
-  await waitUntil(() => form.live, 'the warnings went live');
+  await waitUntil(() => form.live, 'the warnings went live', WAIT);
   await typeText(text);
   const field = input.closest('.sonet-field')!;
-  await waitUntil(() => JSON.stringify(warningCodes(field)) === JSON.stringify(codes), `the warnings ${codes.join(', ') || '(none)'}`);
+  await waitUntil(() => JSON.stringify(warningCodes(field)) === JSON.stringify(codes), `the warnings ${codes.join(', ') || '(none)'}`, WAIT);
 }
 
-/** Waits until nothing is pending: the element's update, the fonts, two frames. */
+/** Resolves once `root`'s subtree has not changed for `quietMs` (lazy parts, typing pauses). */
+function quiet(root: Node, quietMs = 600, timeoutMs = 8000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let timer = setTimeout(done, quietMs);
+    const deadline = setTimeout(() => {
+      observer.disconnect();
+      clearTimeout(timer);
+      reject(new Error(`the stage kept changing for ${timeoutMs} ms`));
+    }, timeoutMs);
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    });
+    observer.observe(root, {subtree: true, childList: true, attributes: true, characterData: true});
+    function done() {
+      observer.disconnect();
+      clearTimeout(deadline);
+      resolve();
+    }
+  });
+}
+
+/**
+ * Waits until the picture is final: the help links (a module of their own, a moment after the
+ * form), whatever renders after a typing pause (the characters line, the romaji suggestion), the
+ * fonts, and two frames.
+ */
 async function settled(form: SonetLoginForm): Promise<void> {
+  await waitUntil(() => form.querySelectorAll('[part~="links"] a').length === 4, 'the help links below the form', WAIT);
   await form.updateComplete;
+  await quiet(form);
   await document.fonts.ready;
   for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
 }
@@ -89,10 +124,11 @@ async function fail(form: SonetLoginForm, code: string): Promise<void> {
   await form.showError(code, {retryAfterSeconds: RETRY_AFTER_SECONDS});
   const guidance = help(form)!;
   await guidance.ready;
-  await waitUntil(() => guidance.shadowRoot?.activeElement, 'focus on the guidance heading');
+  await waitUntil(() => guidance.shadowRoot?.activeElement, 'focus on the guidance heading', WAIT);
 }
 
 describe('<sonet-login-form> screenshots', function () {
+  this.timeout(60000);
   const realNow = Date.now;
   let style: HTMLStyleElement;
 
@@ -150,6 +186,10 @@ describe('<sonet-login-form> screenshots', function () {
           it(`user ID: ${state}`, async () => {
             const {stage: root, form} = await stage();
             await typeInto(form, userIdInput(form), text, codes);
+            // The romaji suggestion comes with wanakana, loaded only when kana appear.
+            if (state === 'kana') {
+              await waitUntil(() => form.querySelector('[part~="fix"]')?.textContent?.includes('tarou'), 'the romaji suggestion', WAIT);
+            }
             await settled(form);
             await visualDiff(root, name(`warning-${state}`));
           });
@@ -160,7 +200,7 @@ describe('<sonet-login-form> screenshots', function () {
           await typeInto(form, userIdInput(form), 'taro_s', []);
           passwordInput(form).focus();
           const field = userIdInput(form).closest('.sonet-field')!;
-          await waitUntil(() => warningCodes(field).includes('missing-subdomain'), 'the missing-subdomain hint');
+          await waitUntil(() => warningCodes(field).includes('missing-subdomain'), 'the missing-subdomain hint', WAIT);
           await settled(form);
           await visualDiff(root, name('warning-missing-subdomain'));
         });
@@ -168,13 +208,13 @@ describe('<sonet-login-form> screenshots', function () {
         it('password: Caps Lock on', async () => {
           const {stage: root, form} = await stage();
           passwordInput(form).focus();
-          await waitUntil(() => form.live, 'the warnings went live');
+          await waitUntil(() => form.live, 'the warnings went live', WAIT);
           // Headless browsers never turn Caps Lock on; a key event that says it is on does
           // (TOOLCHAIN.md).
           passwordInput(form).dispatchEvent(
             new KeyboardEvent('keydown', {key: 'A', modifierCapsLock: true, bubbles: true, composed: true})
           );
-          await waitUntil(() => warningCodes(form).includes('caps-lock'), 'the Caps Lock warning');
+          await waitUntil(() => warningCodes(form).includes('caps-lock'), 'the Caps Lock warning', WAIT);
           await settled(form);
           await visualDiff(root, name('warning-caps-lock'));
         });
@@ -200,8 +240,8 @@ describe('<sonet-login-form> screenshots', function () {
         // The look-alike names show only while the password does.
         await typeInto(form, passwordInput(form), 'Il1O0-Demo', []);
         toggle(form).click();
-        await waitUntil(() => passwordInput(form).type === 'text', 'the password shows');
-        await waitUntil(() => warningCodes(form).includes('look-alike'), 'the look-alike names');
+        await waitUntil(() => passwordInput(form).type === 'text', 'the password shows', WAIT);
+        await waitUntil(() => warningCodes(form).includes('look-alike'), 'the look-alike names', WAIT);
         await settled(form);
         await visualDiff(root, name('revealed'));
       });
