@@ -10,7 +10,7 @@
  * reads "あと 10 分"), the time zone is Asia/Tokyo, the font is the system's Noto Sans CJK JP
  * (Debian `fonts-noto-cjk`, installed by `.ci/run`), and the caret and any animation are off.
  */
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {fixture, html, waitUntil} from '@open-wc/testing';
 import {emulateMedia, executeServerCommand, setViewport} from '@web/test-runner-commands';
 import {visualDiff} from '@web/test-runner-visual-regression';
 import '../../src/components/login-form/login-form.js';
@@ -127,6 +127,27 @@ async function fail(form: SonetLoginForm, code: string): Promise<void> {
   await waitUntil(() => guidance.shadowRoot?.activeElement, 'focus on the guidance heading', WAIT);
 }
 
+/** A fresh form after a failed login with `code`, compared as `shot`. */
+async function expectFailureLook(code: string, shot: string): Promise<void> {
+  const {stage: root, form} = await stage();
+  userIdInput(form).value = 'taro_s@aa2';
+  await fail(form, code);
+  await settled(form);
+  await visualDiff(root, shot);
+}
+
+/** A fresh form with `text` typed into the user ID, showing the warnings `codes`, compared as `shot`. */
+async function expectUserIdWarningLook(text: string, codes: string[], shot: string): Promise<void> {
+  const {stage: root, form} = await stage();
+  await typeInto(form, userIdInput(form), text, codes);
+  // The romaji suggestion comes with wanakana, loaded only when kana appear.
+  if (codes.includes('kana')) {
+    await waitUntil(() => form.querySelector('[part~="fix"]')?.textContent?.includes('tarou'), 'the romaji suggestion', WAIT);
+  }
+  await settled(form);
+  await visualDiff(root, shot);
+}
+
 describe('<sonet-login-form> screenshots', function () {
   this.timeout(60000);
   const realNow = Date.now;
@@ -184,14 +205,7 @@ describe('<sonet-login-form> screenshots', function () {
         ];
         for (const {state, text, codes} of USER_ID_WARNINGS) {
           it(`user ID: ${state}`, async () => {
-            const {stage: root, form} = await stage();
-            await typeInto(form, userIdInput(form), text, codes);
-            // The romaji suggestion comes with wanakana, loaded only when kana appear.
-            if (state === 'kana') {
-              await waitUntil(() => form.querySelector('[part~="fix"]')?.textContent?.includes('tarou'), 'the romaji suggestion', WAIT);
-            }
-            await settled(form);
-            await visualDiff(root, name(`warning-${state}`));
+            await expectUserIdWarningLook(text, codes, name(`warning-${state}`));
           });
         }
 
@@ -249,11 +263,7 @@ describe('<sonet-login-form> screenshots', function () {
       describe('failures', () => {
         for (const code of LOGIN_ERROR_CODES) {
           it(`guidance for ${code}`, async () => {
-            const {stage: root, form} = await stage();
-            userIdInput(form).value = 'taro_s@aa2';
-            await fail(form, code);
-            await settled(form);
-            await visualDiff(root, name(`failure-${code}`));
+            await expectFailureLook(code, name(`failure-${code}`));
           });
         }
       });
@@ -264,18 +274,11 @@ describe('<sonet-login-form> screenshots', function () {
         });
 
         it('a warning', async () => {
-          const {stage: root, form} = await stage();
-          await typeInto(form, userIdInput(form), 'ｔａｒｏ＿ｓ＠ａａ２', ['full-width']);
-          await settled(form);
-          await visualDiff(root, name('dark-warning'));
+          await expectUserIdWarningLook('ｔａｒｏ＿ｓ＠ａａ２', ['full-width'], name('dark-warning'));
         });
 
         it('a failure (SS503)', async () => {
-          const {stage: root, form} = await stage();
-          userIdInput(form).value = 'taro_s@aa2';
-          await fail(form, 'SS503');
-          await settled(form);
-          await visualDiff(root, name('dark-failure-SS503'));
+          await expectFailureLook('SS503', name('dark-failure-SS503'));
         });
       });
 
@@ -286,19 +289,11 @@ describe('<sonet-login-form> screenshots', function () {
         });
 
         it('a warning', async () => {
-          const {stage: root, form} = await stage();
-          await typeInto(form, userIdInput(form), 'taro_s@aa2.so-net.ne.jp', ['full-domain']);
-          await settled(form);
-          expect(form.querySelector('label')!.textContent).to.contain('User ID');
-          await visualDiff(root, name('en-warning'));
+          await expectUserIdWarningLook('taro_s@aa2.so-net.ne.jp', ['full-domain'], name('en-warning'));
         });
 
         it('a failure (SS503)', async () => {
-          const {stage: root, form} = await stage();
-          userIdInput(form).value = 'taro_s@aa2';
-          await fail(form, 'SS503');
-          await settled(form);
-          await visualDiff(root, name('en-failure-SS503'));
+          await expectFailureLook('SS503', name('en-failure-SS503'));
         });
       });
     });
