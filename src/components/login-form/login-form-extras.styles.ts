@@ -30,6 +30,11 @@ export const loginFormExtraStyles = css`
     gap: 1rem;
   }
 
+  /* About forty Japanese characters a line on a wide screen, not the width of the page. */
+  :where(.sonet-login-form__alerts) {
+    max-inline-size: var(--sonet-login-form-guidance-max-width, 40rem);
+  }
+
   /* The area above the form gets its margin only when something shows. */
   :where(.sonet-login-form__alerts:has(> :not(:empty, .sonet-login-form__status:empty))) {
     margin-block-end: 1.25rem;

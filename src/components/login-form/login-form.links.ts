@@ -51,16 +51,18 @@ export const loginLinksStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem 1.5rem;
+    max-inline-size: var(--sonet-field-max-width, 26em);
     margin: 0;
     padding: 0;
     list-style: none;
   }
 
+  /* The blue of focus rings (light and dark), not the browser's #0000ee. */
   :where(.sonet-links a) {
     display: inline-block;
     min-block-size: 24px;
     padding-block: 0.125rem;
-    color: var(--sonet-login-form-link-color, LinkText);
+    color: var(--sonet-login-form-link-color, var(--_focus, LinkText));
   }
 `;
 

@@ -101,7 +101,8 @@ let formCounter = 0;
  *
  * @cssprop --sonet-login-form-submit-background - Background of the submit button (the element's or the page's).
  * @cssprop --sonet-login-form-submit-color - Text colour of the submit button.
- * @cssprop --sonet-login-form-link-color - Colour of the help links.
+ * @cssprop --sonet-login-form-link-color - Colour of the help links (default: the focus colour).
+ * @cssprop --sonet-login-form-guidance-max-width - Largest width of the guidance and notices above the form (default `40rem`).
  * @cssprop --sonet-field-gap - Space below each field.
  * @cssprop --sonet-field-max-width - Largest width of the inputs and the submit button (default `26em`).
  * @cssprop --sonet-field-hint-space - Room kept under the user ID for a hint, so that one appearing moves nothing below (default `5.5em`; `0` to keep none).
