@@ -57,6 +57,42 @@ describe('<sonet-user-id-field>', () => {
     });
   });
 
+  describe('the example under the input', () => {
+    const example = (host: Element) => host.querySelector('[part~="hint"]')?.textContent?.trim();
+
+    it('says what an ID looks like while there is nothing to warn about, as the input\'s description', async () => {
+      await el.updateComplete;
+      expect(example(el)).to.equal('例: taro_s@aa2 (メールアドレスが taro_s@aa2.so-net.ne.jp の場合)');
+      const warnings = el.querySelector('[part~="warnings"]')!;
+      expect(el.input!.getAttribute('aria-describedby')!.split(' ')).to.include(warnings.id);
+      expect(warnings.contains(el.querySelector('[part~="hint"]'))).to.be.true;
+      await typeInto(el, 'taro_s');
+      expect(example(el), 'while typing a plain ID').to.match(/^例:/);
+    });
+
+    it('gives way to a warning, and comes back when the warning goes', async () => {
+      await typeInto(el, 'ｔ');
+      expect(warningCodes(el)).to.include('full-width');
+      expect(example(el)).to.equal(undefined);
+      await sendKeys({press: 'Backspace'});
+      await el.updateComplete;
+      await waitUntil(() => example(el) !== undefined, 'the example is back');
+    });
+
+    it('names the domain the host gives, and reads in English', async () => {
+      const other = await fixture<SonetUserIdField>(html`<sonet-user-id-field domain="example.ne.jp"></sonet-user-id-field>`);
+      await other.updateComplete;
+      expect(example(other)).to.contain('taro_s@aa2.example.ne.jp');
+      await setSonetLocale('en');
+      try {
+        await waitUntil(() => example(other)?.startsWith('Example:'), 'English example');
+        expect(example(other)).to.equal('Example: taro_s@aa2 (when your mail address is taro_s@aa2.example.ne.jp)');
+      } finally {
+        await setSonetLocale('ja');
+      }
+    });
+  });
+
   describe('warnings', () => {
     it('warns about full-width characters and names them', async () => {
       await typeInto(el, 'ｔａｒｏ');

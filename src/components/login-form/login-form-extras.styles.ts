@@ -12,10 +12,14 @@ import {css} from 'lit';
  */
 export const loginFormExtraStyles = css`
   /* After a failure the guidance above the form takes the room; the space kept under the user ID
-     for a hint (fieldStyles) goes, so that the form stays within a screen of the guidance's
-     heading on a phone. */
+     for a hint (fieldStyles) goes, and with it the ID's example (the guidance says what to
+     check), so that the form stays within a screen of the guidance's heading on a phone. */
   :where(sonet-login-form:has(.sonet-login-form__guidance > *) .sonet-field__warnings:first-child) {
     min-block-size: 0;
+  }
+
+  :where(sonet-login-form:has(.sonet-login-form__guidance > *) .sonet-field__hint) {
+    display: none;
   }
 
   /* While a login is on its way (the behaviour sets it). */

@@ -106,6 +106,7 @@ let formCounter = 0;
  * @cssprop --sonet-field-gap - Space below each field.
  * @cssprop --sonet-field-max-width - Largest width of the inputs and the submit button (default `26em`).
  * @cssprop --sonet-field-hint-space - Room kept under the user ID for a hint, so that one appearing moves nothing below (default `5.5em`; `0` to keep none).
+ * @cssprop --sonet-field-hint-color - Colour of the user ID's example (「例: taro_s@aa2 …」), shown in that room while there is nothing to warn about.
  * @cssprop --sonet-field-radius - Corner radius of inputs and buttons.
  * @cssprop --sonet-field-border-color - Border colour of inputs and buttons.
  * @cssprop --sonet-field-background - Input background (default `Field`).

@@ -1,4 +1,4 @@
-import {msg} from '@lit/localize';
+import {msg, str} from '@lit/localize';
 import type {FindingCode} from '../../lib/findings.js';
 
 /**
@@ -9,6 +9,14 @@ export type WarningCode = FindingCode | 'caps-lock' | 'reveal-caution';
 
 /** Which field a message is for: the wording differs a little (the ID has an example). */
 export type FieldKind = 'user-id' | 'password';
+
+/**
+ * The user ID's form, shown under it while there is nothing to warn about (in the room kept for
+ * a hint): an ID and the mail address it belongs to, as the support page explains it.
+ */
+export function userIdExample(domain = 'so-net.ne.jp'): string {
+  return msg(str`例: taro_s@aa2 (メールアドレスが taro_s@aa2.${domain} の場合)`, {id: 'user-id.example'});
+}
 
 /**
  * The sentence shown for a warning. Never quotes password characters: warnings stay on screen

@@ -34,6 +34,14 @@ export const fieldMoreStyles = css`
     }
   }
 
+  /* The user ID's example: quieter than a warning, in the room kept for one. */
+  :where(.sonet-field__hint) {
+    margin: 0;
+    color: var(--sonet-field-hint-color, color-mix(in srgb, currentColor 72%, transparent));
+    font-size: 0.875em;
+    line-height: 1.5;
+  }
+
   /* One line height whatever the fonts the text falls back to: three lines of a hint fill the
      room fieldStyles keeps under the user ID. */
   :where(.sonet-warnings) {

@@ -5,7 +5,7 @@ import {loadRomajiSuggestion} from '../../lib/romaji-loader.js';
 import {analyzeUserId} from '../../lib/user-id.js';
 import {FieldCore, type FieldCoreOptions, type FieldHost, type FieldWarning} from './field-core.js';
 import {charsText, fixLabel} from './field-details.js';
-import {warningText} from './field-messages.js';
+import {userIdExample, warningText} from './field-messages.js';
 
 /** Options of {@link UserIdCore}. */
 export interface UserIdCoreOptions extends FieldCoreOptions {
@@ -207,14 +207,24 @@ export class UserIdCore extends FieldCore {
   }
 
   protected override renderKey(): string {
-    return this.offered ? `${this.offered.value}\u0000${this.offered.label}` : '';
+    return this.offered ? `${this.offered.value}\u0000${this.offered.label}` : (this.example ?? '');
+  }
+
+  /**
+   * With nothing to warn about and no fix, the room kept for a hint says what an ID looks like
+   * (part of the input's description, as a hint is), instead of standing empty.
+   */
+  private get example(): string | undefined {
+    return this.offered || this.warnings.length ? undefined : userIdExample(this.domain?.() || undefined);
   }
 
   /** The one-tap fix, after the warnings (inside their container, which the input references). */
   protected override renderExtra(): unknown {
     const offered = this.offered;
-    return offered
-      ? html`<button type="button" class="sonet-fix" part="fix" @pointerdown=${this.showDetails} @click=${this.applyOffered}>${offered.label}</button>`
-      : nothing;
+    if (offered) {
+      return html`<button type="button" class="sonet-fix" part="fix" @pointerdown=${this.showDetails} @click=${this.applyOffered}>${offered.label}</button>`;
+    }
+    const example = this.example;
+    return example ? html`<p class="sonet-field__hint" part="hint">${example}</p>` : nothing;
   }
 }

@@ -32,6 +32,7 @@ import {warningText} from '../shared/field-messages.js';
  * @cssprop --sonet-field-gap - Space below the field.
  * @cssprop --sonet-field-max-width - Largest width of the input (default `26em`).
  * @cssprop --sonet-field-hint-space - Room kept under the input for a hint, so that one appearing moves nothing below (default `5.5em`; `0` to keep none).
+ * @cssprop --sonet-field-hint-color - Colour of the user ID's example (「例: taro_s@aa2 …」), shown in that room while there is nothing to warn about.
  * @cssprop --sonet-field-radius - Corner radius of input and buttons.
  * @cssprop --sonet-field-border-color - Border colour of input and buttons.
  * @cssprop --sonet-field-background - Input background (default `Field`).
