@@ -17,6 +17,8 @@ import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
 import {LOGIN_ERROR_CODES} from '../../src/lib/login-response.js';
 import {setSonetLocale} from '../../src/localization.js';
 import {expectAccessible, wcagRuleIds} from './axe-gate.js';
+import sinon from 'sinon';
+import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
 
 const LOCALES = ['ja', 'en'] as const;
 const HOUR = 3600_000;
@@ -185,9 +187,8 @@ describe('WCAG 2.2 A/AA gate', function () {
   });
 
   describe('<sonet-login-form>', () => {
-    const realFetch = window.fetch;
     afterEach(() => {
-      window.fetch = realFetch;
+      sinon.restore();
       sessionStorage.removeItem(FAILURE_COUNT_KEY);
     });
 
@@ -231,7 +232,7 @@ describe('WCAG 2.2 A/AA gate', function () {
 
       it(`passes while busy (${locale})`, async () => {
         await setSonetLocale(locale);
-        window.fetch = (() => new Promise<Response>(() => {})) as typeof fetch;
+        stubFetch(() => new Promise<Response>(() => {}));
         const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
         insert(el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!, 'taro_s@aa2');
         insert(el.querySelector<HTMLInputElement>('input[type="password"]')!, 'secret');
@@ -245,7 +246,7 @@ describe('WCAG 2.2 A/AA gate', function () {
         it(`passes with the guidance for ${code}, lockout and autofill notices and the checklist (${locale})`, async () => {
           await setSonetLocale(locale);
           sessionStorage.setItem(FAILURE_COUNT_KEY, '3');
-          window.fetch = (() => Promise.resolve(new Response(JSON.stringify({code}), {status: 401, headers: {'Content-Type': 'application/json'}}))) as typeof fetch;
+          stubFetch(() => jsonResponse(401, {code}));
           const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
           // Filled without key presses, as a password manager does: the autofill notice shows too.
           for (const [selector, value] of [['input[autocomplete~="username"]', 'taro_s@aa2'], ['input[type="password"]', 'old-pass']]) {

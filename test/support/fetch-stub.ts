@@ -15,10 +15,10 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 }
 
 /**
- * Answers every `fetch()` of the page with `respond`, called once per request (a response's body
- * can be read only once, so each request gets a new one), a microtask later as a network would —
- * a `respond` that throws makes that fetch reject. Calling it again in the same test changes the
- * answers and forgets the requests so far. Undo with `sinon.restore()`.
+ * Answers every `fetch()` of the page with `respond`, called during the `fetch()` call, once per
+ * request (a response's body can be read only once, so each request gets a new one); a `respond`
+ * that throws makes that fetch reject, as a network failure does. Calling it again in the same
+ * test changes the answers and forgets the requests so far. Undo with `sinon.restore()`.
  *
  * @example
  * ```ts
@@ -34,7 +34,7 @@ export function stubFetch(respond: (call: FetchCall) => Response | Promise<Respo
   const stubbed = (window.fetch as {isSinonProxy?: boolean}).isSinonProxy;
   const stub = stubbed ? (window.fetch as FetchStub) : sinon.stub(window, 'fetch');
   stub.resetHistory();
-  stub.callsFake((input, init) => Promise.resolve().then(() => respond({url: urlOf(input), init: init ?? {}})));
+  stub.callsFake(async (input, init) => respond({url: urlOf(input), init: init ?? {}}));
   return stub;
 }
 
