@@ -143,7 +143,7 @@ describe('WCAG 2.2 A/AA gate', function () {
           if (blur) el.input!.blur();
           await el.updateComplete;
           // The romaji fix arrives once wanakana is loaded.
-          if (value === 'たろう') for (let i = 0; i < 50 && !el.querySelector('[part~="fix"]'); i++) await new Promise((r) => setTimeout(r, 20));
+          if (value === 'たろう') await waitUntil(() => el.querySelector('[part~="fix"]'), 'the romaji fix', {timeout: 5000});
           if (value) expect(el.querySelectorAll('[part~="warning"]').length, 'warnings shown').to.be.greaterThan(0);
           await expectAccessible(el, `${name} ${locale}`);
         });
