@@ -74,7 +74,9 @@ export default {
   // WebKit's webdriver launcher runs each test file as a page of its own only when this global
   // value is 1 (it does not read a per-launcher one).
   concurrency: 1,
-  testFramework: {config: {timeout: 10000}},
+  // A hang guard, not a speed limit: a file's first test (axe, lazy modules, a cold page) can take
+  // over 10 s on a machine busy with another job.
+  testFramework: {config: {timeout: 20000}},
   // Lit's development build (the `development` condition above: its warnings help a failing test)
   // says so on every page: not news, even beside a failure.
   filterBrowserLogs: ({args}) => !/^Lit is in dev mode/.test(String(args?.[0] ?? '')),

@@ -55,7 +55,7 @@ describe('keyboard-only login', function () {
     const toggle = () => el.querySelector<HTMLButtonElement>('[part~="toggle"]')!;
     const submit = el.form!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
     const firstHelpLink = () => el.querySelector('[part~="links"] a');
-    await waitUntil(firstHelpLink, 'the help links (their own module, a moment after the form)');
+    await waitUntil(firstHelpLink, 'the help links (their own module, a moment after the form)', {timeout: 5000});
 
     page.querySelector<HTMLButtonElement>('#before')!.focus();
     expect(await tab(), 'Tab into the form: the user ID').to.equal(userId);

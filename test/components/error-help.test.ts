@@ -583,12 +583,14 @@ describe('<sonet-error-help>', () => {
         expect(['status', 'alert', 'log'], node.localName).not.to.include(node.getAttribute('role'));
       }
       const {heard, stop} = listen(region);
-      // tickAsync lets every update and announcement settle after each timer, as on a page.
       await clock.tickAsync(300);
       expect(heard, 'start announced').to.deep.equal(['2 分ほどで、もう一度ログインをお試しいただけます。']);
-      await clock.tickAsync(90_000);
-      expect(heard, 'end announced').to.have.length(2);
-      await clock.tickAsync(10_000);
+      for (let second = 0; second < 100; second++) {
+        clock.tick(1000);
+        // Every update and announcement settles each second, as on a page (microtasks only).
+        await el.updateComplete;
+        await el.updateComplete;
+      }
       stop();
       expect(heard).to.deep.equal([
         '2 分ほどで、もう一度ログインをお試しいただけます。',
@@ -693,9 +695,9 @@ describe('<sonet-error-help>', () => {
         summary.focus();
         expect(root(el).activeElement).to.equal(summary);
         await sendKeys({press: 'Enter'});
-        await waitUntil(() => details.open, `${details.getAttribute('part')} opens with Enter`);
+        await waitUntil(() => details.open, `${details.getAttribute('part')} opens with Enter`, {timeout: 5000});
         await sendKeys({press: 'Enter'});
-        await waitUntil(() => !details.open, `${details.getAttribute('part')} closes with Enter`);
+        await waitUntil(() => !details.open, `${details.getAttribute('part')} closes with Enter`, {timeout: 5000});
       }
     });
 
@@ -759,7 +761,8 @@ describe('<sonet-error-help>', () => {
     it('keeps the time of day while the wait runs down', async () => {
       const el = await helpFor('SS503', {retryAfter: '600'});
       const first = text(root(el).querySelector('.retry-at'));
-      await clock.tickAsync(590_000);
+      clock.tick(590_000);
+      await el.updateComplete;
       expect(countdown(el)).to.contain('あと 10 秒');
       expect(text(root(el).querySelector('.retry-at'))).to.equal(first);
     });
@@ -817,7 +820,7 @@ describe('<sonet-error-help>', () => {
         const el = await helpFor('SS503', {browserInfo: FIREFOX_ON_LINUX, serverCode: 'SS503'});
         const {heard, stop} = listen(liveRegion(el));
         root(el).querySelector<HTMLButtonElement>('[part="copy-button"]')!.click();
-        await waitUntil(() => heard.length === 1);
+        await waitUntil(() => heard.length === 1, 'announced', {timeout: 5000});
         stop();
         expect(heard).to.deep.equal(['コピーしました']);
         expect(written).to.have.length(1);
@@ -840,9 +843,9 @@ describe('<sonet-error-help>', () => {
         const el = await helpFor('500');
         const {heard, stop} = listen(liveRegion(el));
         await el.copySupportInfo();
-        await waitUntil(() => heard.length === 1);
+        await waitUntil(() => heard.length === 1, 'announced', {timeout: 5000});
         await el.copySupportInfo();
-        await waitUntil(() => heard.length === 2);
+        await waitUntil(() => heard.length === 2, 'announced', {timeout: 5000});
         stop();
         expect(heard).to.deep.equal(['コピーしました', 'コピーしました']);
       } finally {
@@ -859,7 +862,7 @@ describe('<sonet-error-help>', () => {
         const el = await helpFor('ce500');
         const {heard, stop} = listen(liveRegion(el));
         await el.copySupportInfo();
-        await waitUntil(() => heard.length === 1);
+        await waitUntil(() => heard.length === 1, 'announced', {timeout: 5000});
         stop();
         // The selection's text, not its range: WebKit rescopes a range inside a shadow tree to the host.
         const selected = document.getSelection()!.toString();

@@ -36,7 +36,7 @@ const toggle = (el: SonetLoginForm) => el.querySelector<HTMLButtonElement>('[par
 const help = (el: SonetLoginForm) => el.querySelector<HTMLElement & {code: string; ready: Promise<void>}>('sonet-error-help');
 /** The help links render from their own module, a moment after the form. */
 const linksShown = (el: SonetLoginForm) =>
-  waitUntil(() => el.querySelectorAll('[part~="links"] a').length === 4, 'the help links below the form');
+  waitUntil(() => el.querySelectorAll('[part~="links"] a').length === 4, 'the help links below the form', {timeout: 5000});
 const warningCodes = (el: Element) => [...el.querySelectorAll('[part~="warning"]')].map((w) => w.getAttribute('data-code'));
 const navigations = (el: SonetLoginForm): string[] => {
   const list: string[] = [];
@@ -368,7 +368,7 @@ describe('<sonet-login-form>', () => {
 
     it('warns about Caps Lock only while the password has focus', async () => {
       passwordInput(el).focus();
-      await waitUntil(() => el.live, 'the behaviour attached');
+      await waitUntil(() => el.live, 'the behaviour attached', {timeout: 5000});
       passwordInput(el).dispatchEvent(new KeyboardEvent('keydown', {key: 'A', modifierCapsLock: true, bubbles: true}));
       await el.updateComplete;
       expect(warningCodes(el)).to.deep.equal(['caps-lock']);
@@ -399,7 +399,7 @@ describe('<sonet-login-form>', () => {
     it('shows no warning in the middle of an IME composition', async () => {
       const input = userIdInput(el);
       input.focus();
-      await waitUntil(() => el.live, 'the behaviour attached');
+      await waitUntil(() => el.live, 'the behaviour attached', {timeout: 5000});
       input.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true}));
       input.value = 'たろう';
       input.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true}));
@@ -512,7 +512,7 @@ describe('<sonet-login-form>', () => {
         const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="https://login.example.net/api"></sonet-login-form>`);
         await fill(el);
         submitButton(el).click();
-        await waitUntil(() => calls().length === 1, 'the request');
+        await waitUntil(() => calls().length === 1, 'the request', {timeout: 5000});
         expect(new Headers(calls()[0]!.init.headers).get('X-CSRF-Token')).to.equal(null);
       } finally {
         meta.remove();
@@ -1037,9 +1037,9 @@ describe('<sonet-login-form>', () => {
         summary.focus();
         expectFocus(summary);
         await sendKeys({press: 'Enter'});
-        await waitUntil(() => details.open, `${name} opens with Enter`);
+        await waitUntil(() => details.open, `${name} opens with Enter`, {timeout: 5000});
         await sendKeys({press: 'Enter'});
-        await waitUntil(() => !details.open, `${name} closes with Enter`);
+        await waitUntil(() => !details.open, `${name} closes with Enter`, {timeout: 5000});
       }
     });
 
@@ -1185,7 +1185,7 @@ describe('<sonet-login-form>', () => {
       await el.updateComplete;
       expect(toggle(el).textContent!.trim()).to.equal('Show password');
       expect(el.querySelector(`label[for="${userIdInput(el).id}"]`)!.textContent!.trim()).to.equal('User ID');
-      await waitUntil(() => el.querySelector('[part~="links"] a')!.textContent === 'Check or reset your user ID / password', 'links in English');
+      await waitUntil(() => el.querySelector('[part~="links"] a')!.textContent === 'Check or reset your user ID / password', 'links in English', {timeout: 5000});
       expect(el.querySelector('[part~="links"] nav')!.getAttribute('aria-label')).to.not.equal('ログインのヘルプ');
     });
 

@@ -414,7 +414,7 @@ describe('<sonet-maintenance-notice>', () => {
     const parent = el.parentElement!;
     el.remove();
     parent.append(el);
-    await waitUntil(() => requests().length === 2, 'fetched again after the move');
+    await waitUntil(() => requests().length === 2, 'fetched again after the move', {timeout: 5000});
     await el.ready;
     expect(el.notice?.kind).to.equal('incident');
   });

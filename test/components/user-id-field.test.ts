@@ -354,7 +354,7 @@ describe('<sonet-user-id-field>', () => {
         <fieldset disabled><sonet-user-id-field name="user_id"></sonet-user-id-field></fieldset>
       </form>`);
       const field = form.querySelector('sonet-user-id-field')!;
-      await waitUntil(() => field.input?.disabled, 'disabled with its fieldset');
+      await waitUntil(() => field.input?.disabled, 'disabled with its fieldset', {timeout: 5000});
       form.querySelector('fieldset')!.disabled = false;
       expect(field.input!.disabled).to.be.false;
     });

@@ -94,7 +94,7 @@ describe('<sonet-login-form> under rough conditions', function () {
     calls[0].resolve(json(401, {code: 'invalid_credentials'}));
     await oneEvent(el, 'sonet-login-error');
     await guidance(el);
-    await waitUntil(() => el.querySelector('[part~="checklist"]'), 'the checklist of causes');
+    await waitUntil(() => el.querySelector('[part~="checklist"]'), 'the checklist of causes', {timeout: 5000});
   });
 
   it('sends one request for a rapid double (and triple) submit', async () => {

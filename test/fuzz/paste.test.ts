@@ -34,7 +34,7 @@ async function liveForm() {
     html`<sonet-login-form></sonet-login-form>`
   );
   host.querySelector('input')!.focus();
-  await waitUntil(() => host.live, 'the warnings are live');
+  await waitUntil(() => host.live, 'the warnings are live', {timeout: 5000});
   return host;
 }
 

@@ -196,7 +196,7 @@ describe('hostile text is shown as text or ignored', function () {
     for (const [value, code] of [['SS503', 'SS503'], ['ＳＳ５０３', 'SS503'], ['invalid_credentials', 'invalid-credentials']] as const) {
       it(`shows the guidance for ?error=${value}`, async () => {
         const el = await withQuery(value);
-        await waitUntil(() => el.errorShown === code, `guidance for ${code}`);
+        await waitUntil(() => el.errorShown === code, `guidance for ${code}`, {timeout: 5000});
       });
     }
   });
@@ -246,7 +246,7 @@ describe('hostile text is shown as text or ignored', function () {
     const elements: Array<[tag: string, attributes: string[], extra: string, prepare?: (el: Element) => Promise<void>]> = [
       ['sonet-error-help', ['reset-href', 'id-change-href', 'login-history-href', 'cache-help-href', 'input-help-href', 'maintenance-href', 'support-href'], 'code="invalid-credentials"', async (el) => (el as SonetErrorHelp).ready],
       ['sonet-login-form', ['reset-href', 'id-change-href', 'login-history-href', 'maintenance-href'], 'error-code="invalid-credentials"', async (el) => {
-        await waitUntil(() => el.querySelector('sonet-error-help'), 'guidance');
+        await waitUntil(() => el.querySelector('sonet-error-help'), 'guidance', {timeout: 5000});
         await el.querySelector<SonetErrorHelp>('sonet-error-help')!.ready;
       }],
       ['sonet-maintenance-notice', ['info-href'], '', async (el) => {
@@ -294,7 +294,7 @@ describe('hostile text is shown as text or ignored', function () {
   describe('attributes with markup', () => {
     it('renders an error-code attribute full of markup as inert text with the general guidance', async () => {
       const el = await loginForm(`error-code="${PAYLOAD.replace(/"/g, "'")}"`);
-      await waitUntil(() => el.querySelector('sonet-error-help'), 'guidance');
+      await waitUntil(() => el.querySelector('sonet-error-help'), 'guidance', {timeout: 5000});
       await el.querySelector<SonetErrorHelp>('sonet-error-help')!.ready;
       expect(el.errorShown).to.equal('unknown');
       await expectInert(el);

@@ -129,7 +129,7 @@ describe('the password never leaks', function () {
       expect(input.type).to.equal('text');
       await sendKeys({type: ' Il1'});
       form.querySelector<HTMLInputElement>('input[aria-label="other"]')!.focus();
-      await waitUntil(() => input.type === 'password', 'hidden after blur');
+      await waitUntil(() => input.type === 'password', 'hidden after blur', {timeout: 5000});
       toggle(el).click();
       form.requestSubmit();
       expect(new FormData(form).get('password')).to.equal(`${MARKER} Il1`);
