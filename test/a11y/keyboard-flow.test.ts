@@ -6,11 +6,11 @@
 // fixes the password and logs in. Every key is a real key press (sendKeys).
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import sinon from 'sinon';
 import '../../src/components/login-form/login-form.js';
 import type {SonetErrorHelp} from '../../src/components/error-help/error-help.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
-import sinon from 'sinon';
 import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
 
 /** The focused element, looking into shadow roots. */

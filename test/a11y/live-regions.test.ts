@@ -4,13 +4,13 @@
 // its text is often not announced), and the same region is kept for the whole session.
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import sinon from 'sinon';
 import '../../src/components/login-form/login-form.js';
 import '../../src/components/password-field/password-field.js';
 import '../../src/components/user-id-field/user-id-field.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import type {SonetPasswordField} from '../../src/components/password-field/password-field.js';
 import type {SonetUserIdField} from '../../src/components/user-id-field/user-id-field.js';
-import sinon from 'sinon';
 import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
 
 const text = (node: Node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -3,6 +3,7 @@
 // engine. The element tests run axe's default set on a few states each; this file walks all of
 // them with the explicit WCAG 2.2 set (which adds target-size, off in axe's defaults).
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../src/components/error-help/error-help.js';
 import '../../src/components/login-form/login-form.js';
 import '../../src/components/maintenance-notice/maintenance-notice.js';
@@ -17,7 +18,6 @@ import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
 import {LOGIN_ERROR_CODES} from '../../src/lib/login-response.js';
 import {setSonetLocale} from '../../src/localization.js';
 import {expectAccessible, wcagRuleIds} from './axe-gate.js';
-import sinon from 'sinon';
 import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
 
 const LOCALES = ['ja', 'en'] as const;

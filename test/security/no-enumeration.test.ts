@@ -3,13 +3,13 @@
 // guidance, the notices or the checklist, in Japanese or in English — and marks neither input
 // alone as invalid. Every sentence that says something is wrong names both fields or neither.
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../src/components/error-help/error-help.js';
 import '../../src/components/login-form/login-form.js';
 import type {SonetErrorHelp} from '../../src/components/error-help/error-help.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
 import {setSonetLocale} from '../../src/localization.js';
-import sinon from 'sinon';
 import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
 
 /** The text a member sees: light DOM and shadow roots, hidden parts and live regions excluded. */
