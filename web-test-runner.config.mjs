@@ -5,10 +5,10 @@
 // and runs one engine after another.
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher, puppeteerCore} from '@web/test-runner-chrome';
-import {defaultReporter} from '@web/test-runner';
 import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
 import {chromiumArgs, firefoxPrefs, requireEngines, selectedEngines} from './scripts/browsers.mjs';
 import {engineCommandsPlugin, runsFirst} from './scripts/engine-commands-plugin.mjs';
+import {failingLogsReporter} from './scripts/failing-logs-reporter.mjs';
 import {summaryFileReporter} from './scripts/summary-file-reporter.mjs';
 import {formAuditPlugin} from './test/plugins/form-audit-plugin.mjs';
 import {heldModulesMiddleware, heldModulesPlugin, offlineModulesMiddleware} from './test/plugins/offline-modules.mjs';
@@ -79,11 +79,14 @@ export default {
   // WebKit's webdriver launcher runs each test file as a page of its own only when this global
   // value is 1 (it does not read a per-launcher one).
   concurrency: 1,
-  testFramework: {config: {timeout: 10000}},
-  // Lit's development build says so on every page, and again when a test page loads the element
-  // under another URL prefix (/__offline/, /__held/: a second copy by URL, by design): not news.
-  filterBrowserLogs: ({args}) => !/^(Lit is in dev mode|Multiple versions of Lit loaded)/.test(String(args?.[0] ?? '')),
+  // A hang guard, not a speed limit: a file's first test (axe, lazy modules, a cold page) can take
+  // over 10 s on a machine busy with another job.
+  testFramework: {config: {timeout: 20000}},
+  // Lit's development build (the `development` condition above: its warnings help a failing test)
+  // says so on every page: not news, even beside a failure.
+  filterBrowserLogs: ({args}) => !/^Lit is in dev mode/.test(String(args?.[0] ?? '')),
   browserStartTimeout: 60000,
   testsFinishTimeout: 600000,
-  reporters: [defaultReporter(), summaryFileReporter()],
+  // Browser logs only for the files that failed.
+  reporters: [failingLogsReporter(), summaryFileReporter()],
 };

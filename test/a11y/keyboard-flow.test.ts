@@ -6,12 +6,12 @@
 // fixes the password and logs in. Every key is a real key press (sendKeys).
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import sinon from 'sinon';
 import '../../src/components/login-form/login-form.js';
 import type {SonetErrorHelp} from '../../src/components/error-help/error-help.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
-
-const realFetch = window.fetch;
+import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
 
 /** The focused element, looking into shadow roots. */
 function focused(): Element | null {
@@ -31,20 +31,18 @@ describe('keyboard-only login', function () {
   this.timeout(30000);
   before(() => executeServerCommand('emulate-focus'));
   afterEach(() => {
-    window.fetch = realFetch;
+    sinon.restore();
     sessionStorage.removeItem(FAILURE_COUNT_KEY);
   });
 
   it('logs in with the keyboard only, through a failure and its guidance', async () => {
     const requests: URLSearchParams[] = [];
-    window.fetch = ((_input: RequestInfo | URL, init: RequestInit = {}) => {
+    stubFetch(({init}) => {
       const body = new URLSearchParams(String(init.body));
       requests.push(body);
       const ok = body.get('password') === 'Sonet-Demo1';
-      return Promise.resolve(
-        new Response(JSON.stringify(ok ? {ok: true} : {code: 'invalid_credentials'}), {status: ok ? 200 : 401, headers: {'Content-Type': 'application/json'}})
-      );
-    }) as typeof fetch;
+      return jsonResponse(ok ? 200 : 401, ok ? {ok: true} : {code: 'invalid_credentials'});
+    });
 
     const page = await fixture<HTMLElement>(html`<div>
       <button id="before">ページの先頭</button>
@@ -57,7 +55,7 @@ describe('keyboard-only login', function () {
     const toggle = () => el.querySelector<HTMLButtonElement>('[part~="toggle"]')!;
     const submit = el.form!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
     const firstHelpLink = () => el.querySelector('[part~="links"] a');
-    await waitUntil(firstHelpLink, 'the help links (their own module, a moment after the form)');
+    await waitUntil(firstHelpLink, 'the help links (their own module, a moment after the form)', {timeout: 5000});
 
     page.querySelector<HTMLButtonElement>('#before')!.focus();
     expect(await tab(), 'Tab into the form: the user ID').to.equal(userId);
@@ -111,10 +109,10 @@ describe('keyboard-only login', function () {
 
   it('does not submit on Enter while an IME composition is open, and does after it ends', async () => {
     const requests: string[] = [];
-    window.fetch = ((_input: RequestInfo | URL, init: RequestInit = {}) => {
+    stubFetch(({init}) => {
       requests.push(String(init.body));
-      return Promise.resolve(new Response('{"code":"invalid_credentials"}', {status: 401, headers: {'Content-Type': 'application/json'}}));
-    }) as typeof fetch;
+      return jsonResponse(401, {code: 'invalid_credentials'});
+    });
     const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
     const userId = el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!;
     const password = el.querySelector<HTMLInputElement>('input[type="password"]')!;
@@ -125,7 +123,9 @@ describe('keyboard-only login', function () {
     // A Japanese IME is converting: the Enter that confirms the conversion must not submit.
     userId.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true, data: ''}));
     await sendKeys({press: 'Enter'});
-    await new Promise((r) => setTimeout(r, 100));
+    // A submit sends its request during the key press, once the behaviour is attached (a held
+    // one when it attaches, which updateComplete waits for).
+    await el.updateComplete;
     expect(requests, 'no request mid-composition').to.have.length(0);
     userId.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: ''}));
     const failed = oneEvent(el, 'sonet-login-error');

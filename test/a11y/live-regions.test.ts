@@ -4,12 +4,14 @@
 // its text is often not announced), and the same region is kept for the whole session.
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import sinon from 'sinon';
 import '../../src/components/login-form/login-form.js';
 import '../../src/components/password-field/password-field.js';
 import '../../src/components/user-id-field/user-id-field.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import type {SonetPasswordField} from '../../src/components/password-field/password-field.js';
 import type {SonetUserIdField} from '../../src/components/user-id-field/user-id-field.js';
+import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
 
 const text = (node: Node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -158,11 +160,10 @@ describe('live regions announce each change once', function () {
   });
 
   describe('<sonet-login-form>', () => {
-    const realFetch = window.fetch;
-    afterEach(() => (window.fetch = realFetch));
+    afterEach(() => sinon.restore());
 
     it('announces field warnings once each and the success once', async () => {
-      window.fetch = (() => Promise.resolve(new Response('{"ok":true}', {status: 200, headers: {'Content-Type': 'application/json'}}))) as typeof fetch;
+      stubFetch(() => jsonResponse(200, {ok: true}));
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
       const userId = el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!;
       // Before any use the form shows only the password's region (with its toggle); the first

@@ -3,6 +3,7 @@
 // engine. The element tests run axe's default set on a few states each; this file walks all of
 // them with the explicit WCAG 2.2 set (which adds target-size, off in axe's defaults).
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../src/components/error-help/error-help.js';
 import '../../src/components/login-form/login-form.js';
 import '../../src/components/maintenance-notice/maintenance-notice.js';
@@ -17,6 +18,7 @@ import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
 import {LOGIN_ERROR_CODES} from '../../src/lib/login-response.js';
 import {setSonetLocale} from '../../src/localization.js';
 import {expectAccessible, wcagRuleIds} from './axe-gate.js';
+import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
 
 const LOCALES = ['ja', 'en'] as const;
 const HOUR = 3600_000;
@@ -141,7 +143,7 @@ describe('WCAG 2.2 A/AA gate', function () {
           if (blur) el.input!.blur();
           await el.updateComplete;
           // The romaji fix arrives once wanakana is loaded.
-          if (value === 'たろう') for (let i = 0; i < 50 && !el.querySelector('[part~="fix"]'); i++) await new Promise((r) => setTimeout(r, 20));
+          if (value === 'たろう') await waitUntil(() => el.querySelector('[part~="fix"]'), 'the romaji fix', {timeout: 5000});
           if (value) expect(el.querySelectorAll('[part~="warning"]').length, 'warnings shown').to.be.greaterThan(0);
           await expectAccessible(el, `${name} ${locale}`);
         });
@@ -185,9 +187,8 @@ describe('WCAG 2.2 A/AA gate', function () {
   });
 
   describe('<sonet-login-form>', () => {
-    const realFetch = window.fetch;
     afterEach(() => {
-      window.fetch = realFetch;
+      sinon.restore();
       sessionStorage.removeItem(FAILURE_COUNT_KEY);
     });
 
@@ -231,7 +232,7 @@ describe('WCAG 2.2 A/AA gate', function () {
 
       it(`passes while busy (${locale})`, async () => {
         await setSonetLocale(locale);
-        window.fetch = (() => new Promise<Response>(() => {})) as typeof fetch;
+        stubFetch(() => new Promise<Response>(() => {}));
         const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
         insert(el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!, 'taro_s@aa2');
         insert(el.querySelector<HTMLInputElement>('input[type="password"]')!, 'secret');
@@ -245,7 +246,7 @@ describe('WCAG 2.2 A/AA gate', function () {
         it(`passes with the guidance for ${code}, lockout and autofill notices and the checklist (${locale})`, async () => {
           await setSonetLocale(locale);
           sessionStorage.setItem(FAILURE_COUNT_KEY, '3');
-          window.fetch = (() => Promise.resolve(new Response(JSON.stringify({code}), {status: 401, headers: {'Content-Type': 'application/json'}}))) as typeof fetch;
+          stubFetch(() => jsonResponse(401, {code}));
           const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
           // Filled without key presses, as a password manager does: the autofill notice shows too.
           for (const [selector, value] of [['input[autocomplete~="username"]', 'taro_s@aa2'], ['input[type="password"]', 'old-pass']]) {

@@ -18,6 +18,7 @@ import type {SonetUserIdField} from '../../src/components/user-id-field/user-id-
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
 import {setSonetLocale} from '../../src/localization.js';
 import {engine} from '../support/engine.js';
+import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
 
 function deepElements(root: ParentNode): Element[] {
   const out: Element[] = [];
@@ -107,8 +108,7 @@ async function fullestStates(): Promise<HTMLElement> {
 
   // The login form after three failed attempts: guidance, lockout notice, checklist.
   sessionStorage.removeItem(FAILURE_COUNT_KEY);
-  const realFetch = window.fetch;
-  window.fetch = (() => Promise.resolve(new Response('{"code":"invalid_credentials"}', {status: 401, headers: {'Content-Type': 'application/json'}}))) as typeof fetch;
+  const fetchStub = stubFetch(() => jsonResponse(401, {code: 'invalid_credentials'}));
   try {
     form.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!.value = 'ｔａｒｏ＿ｓ＠ａａ２';
     for (let i = 0; i < 3; i++) {
@@ -129,7 +129,7 @@ async function fullestStates(): Promise<HTMLElement> {
     await formHelp.ready;
     for (const details of formHelp.shadowRoot!.querySelectorAll('details')) details.open = true;
   } finally {
-    window.fetch = realFetch;
+    fetchStub.restore();
     sessionStorage.removeItem(FAILURE_COUNT_KEY);
   }
   for (const el of [notice, help, userId, password, form]) await el.updateComplete;

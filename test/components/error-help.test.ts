@@ -1,48 +1,17 @@
-import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import sinon from 'sinon';
 import '../../src/components/error-help/error-help.js';
 import {SonetErrorHelp} from '../../src/components/error-help/error-help.js';
 import {GUIDANCE} from '../../src/components/error-help/guidance.js';
 import {ERROR_HELP_DEFAULT_LINKS} from '../../src/components/error-help/error-help.links.js';
-import type {CountdownClock} from '../../src/controllers/countdown-controller.js';
 import {detectBrowser, type BrowserFamily, type BrowserInfo} from '../../src/lib/capabilities.js';
 import {LOGIN_ERROR_CODES, type LoginErrorCode} from '../../src/lib/login-response.js';
 import {setSonetLocale} from '../../src/localization.js';
+import {stopTime} from '../support/clock.js';
 
-/** A clock whose time only moves when the test says so. */
-class FakeClock implements CountdownClock {
-  time = Date.UTC(2025, 0, 2, 1, 2, 3);
-  private timers = new Map<number, {at: number; callback: () => void}>();
-  private nextId = 1;
-
-  now(): number {
-    return this.time;
-  }
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, {at: this.time + ms, callback});
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  get pending(): number {
-    return this.timers.size;
-  }
-  /** Moves time forward by `ms`, running every timer that falls due, in order. */
-  tick(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      let next: [number, {at: number; callback: () => void}] | undefined;
-      for (const entry of this.timers) if (entry[1].at <= end && (!next || entry[1].at < next[1].at)) next = entry;
-      if (!next) break;
-      this.timers.delete(next[0]);
-      this.time = next[1].at;
-      next[1].callback();
-    }
-    this.time = end;
-  }
-}
+/** 2025-01-02 01:02:03 UTC: the moment the tests of times and waits stop the clock at. */
+const NOW = Date.UTC(2025, 0, 2, 1, 2, 3);
 
 const TITLES: Record<LoginErrorCode, [ja: string, en: string]> = {
   SS503: ['ログインが一時的に制限されています', 'Login is temporarily restricted'],
@@ -132,13 +101,15 @@ function listen(region: HTMLElement): {heard: string[]; stop: () => void} {
 
 describe('<sonet-error-help>', () => {
   afterEach(async () => {
+    sinon.restore();
     await setSonetLocale('ja');
   });
 
   describe('accessibility', () => {
     for (const code of LOGIN_ERROR_CODES) {
       it(`is accessible for ${code}`, async () => {
-        const el = await helpFor(code, {retryAfter: '120', clock: new FakeClock()});
+        stopTime(NOW);
+        const el = await helpFor(code, {retryAfter: '120'});
         await expect(el).to.be.accessible();
       });
     }
@@ -576,9 +547,11 @@ describe('<sonet-error-help>', () => {
   });
 
   describe('countdown', () => {
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => (clock = stopTime(NOW, {timers: true})));
+
     it('counts down from retry-after and shows the time left', async () => {
-      const clock = new FakeClock();
-      const el = await helpFor('SS503', {retryAfter: '90', clock});
+      const el = await helpFor('SS503', {retryAfter: '90'});
       const countdown = () => text(root(el).querySelector('[part="countdown"]'));
       expect(countdown()).to.equal('もう一度お試しいただけるまで あと 1 分 30 秒');
       expect(root(el).querySelector('[part="countdown"] time')!.getAttribute('datetime')).to.equal('PT90S');
@@ -594,16 +567,14 @@ describe('<sonet-error-help>', () => {
     });
 
     it('counts down to retry-at given in ms or ISO', async () => {
-      const clock = new FakeClock();
-      const ms = await helpFor('SS503', {retryAt: String(clock.time + 5 * 60_000), clock});
+      const ms = await helpFor('SS503', {retryAt: String(NOW + 5 * 60_000)});
       expect(text(root(ms).querySelector('[part="countdown"]'))).to.contain('あと 5 分');
-      const iso = await helpFor('locked', {retryAt: new Date(clock.time + 2 * 3600_000).toISOString(), clock});
+      const iso = await helpFor('locked', {retryAt: new Date(NOW + 2 * 3600_000).toISOString()});
       expect(text(root(iso).querySelector('[part="countdown"]'))).to.contain('あと 2 時間');
     });
 
     it('announces politely at the start and at the end only, not every second', async () => {
-      const clock = new FakeClock();
-      const el = await helpFor('SS503', {retryAfter: '90', clock});
+      const el = await helpFor('SS503', {retryAfter: '90'});
       const region = liveRegion(el);
       expect(region.getAttribute('aria-live')).to.equal('polite');
       // The ticking clock itself must not sit in a live region.
@@ -612,18 +583,14 @@ describe('<sonet-error-help>', () => {
         expect(['status', 'alert', 'log'], node.localName).not.to.include(node.getAttribute('role'));
       }
       const {heard, stop} = listen(region);
-      clock.tick(300);
-      await waitUntil(() => heard.length === 1, 'start announced');
-      expect(heard[0]).to.equal('2 分ほどで、もう一度ログインをお試しいただけます。');
-      for (let i = 0; i < 90; i++) {
+      await clock.tickAsync(300);
+      expect(heard, 'start announced').to.deep.equal(['2 分ほどで、もう一度ログインをお試しいただけます。']);
+      for (let second = 0; second < 100; second++) {
         clock.tick(1000);
-        // A real second lets every update and announcement settle, as on a page.
-        await aTimeout(0);
+        // Every update and announcement settles each second, as on a page (microtasks only).
+        await el.updateComplete;
+        await el.updateComplete;
       }
-      await waitUntil(() => heard.length === 2, 'end announced');
-      clock.tick(10_000);
-      await el.updateComplete;
-      await el.updateComplete;
       stop();
       expect(heard).to.deep.equal([
         '2 分ほどで、もう一度ログインをお試しいただけます。',
@@ -633,18 +600,15 @@ describe('<sonet-error-help>', () => {
 
     it('announces in English with the English locale', async () => {
       await setSonetLocale('en');
-      const clock = new FakeClock();
-      const el = await helpFor('SS503', {retryAfter: '30', clock});
+      const el = await helpFor('SS503', {retryAfter: '30'});
       const {heard, stop} = listen(liveRegion(el));
-      clock.tick(300);
-      await waitUntil(() => heard.length === 1);
+      await clock.tickAsync(300);
       stop();
       expect(heard[0]).to.equal('You can try logging in again in about 30 seconds.');
     });
 
     it('fires sonet-error-help-retry-ready when the wait is over', async () => {
-      const clock = new FakeClock();
-      const el = await helpFor('locked', {retryAfter: '2', clock});
+      const el = await helpFor('locked', {retryAfter: '2'});
       const events: string[] = [];
       document.addEventListener('sonet-error-help-retry-ready', (e) => events.push(e.code), {once: true});
       clock.tick(2000);
@@ -652,34 +616,30 @@ describe('<sonet-error-help>', () => {
     });
 
     it('stops its timers when disconnected and resumes when reconnected', async () => {
-      const clock = new FakeClock();
-      const el = await helpFor('SS503', {retryAfter: '60', clock});
-      expect(clock.pending).to.be.greaterThan(0);
+      const el = await helpFor('SS503', {retryAfter: '60'});
+      expect(clock.countTimers()).to.be.greaterThan(0);
       const parent = el.parentElement!;
       el.remove();
-      expect(clock.pending).to.equal(0);
+      expect(clock.countTimers()).to.equal(0);
       parent.append(el);
-      expect(clock.pending).to.equal(1);
+      expect(clock.countTimers()).to.equal(1);
     });
 
     it('shows no countdown without a usable retry time, or for codes without a wait', async () => {
-      const clock = new FakeClock();
       for (const el of [
-        await helpFor('SS503', {clock}),
-        await helpFor('SS503', {retryAfter: 'soon', clock}),
-        await helpFor('invalid-credentials', {retryAfter: '60', clock}),
+        await helpFor('SS503'),
+        await helpFor('SS503', {retryAfter: 'soon'}),
+        await helpFor('invalid-credentials', {retryAfter: '60'}),
       ]) {
         expect(root(el).querySelector('[part="countdown"]')).to.be.null;
       }
-      expect(clock.pending).to.equal(0);
+      expect(clock.countTimers()).to.equal(0);
     });
 
     it('says the wait is over, without announcing it, when retry-at has already passed', async () => {
-      const clock = new FakeClock();
-      const el = await helpFor('SS503', {retryAt: String(clock.time - 1000), clock});
+      const el = await helpFor('SS503', {retryAt: String(NOW - 1000)});
       const {heard, stop} = listen(liveRegion(el));
-      clock.tick(1000);
-      await el.updateComplete;
+      await clock.tickAsync(1000);
       stop();
       expect(text(root(el).querySelector('[part="countdown"]'))).to.equal('もう一度ログインをお試しいただけます。');
       expect(heard).to.deep.equal([]);
@@ -693,7 +653,8 @@ describe('<sonet-error-help>', () => {
 
     for (const code of LOGIN_ERROR_CODES) {
       it(`opens ${code} with one to three steps and keeps the rest and the support info closed`, async () => {
-        const el = await helpFor(code, {retryAfter: '600', clock: new FakeClock()});
+        stopTime(NOW);
+        const el = await helpFor(code, {retryAfter: '600'});
         const shown = firstList(el).querySelectorAll(':scope > li[part="step"]').length;
         expect(shown).to.equal(GUIDANCE[code].first);
         expect(shown).to.be.within(1, 3);
@@ -734,9 +695,9 @@ describe('<sonet-error-help>', () => {
         summary.focus();
         expect(root(el).activeElement).to.equal(summary);
         await sendKeys({press: 'Enter'});
-        await waitUntil(() => details.open, `${details.getAttribute('part')} opens with Enter`);
+        await waitUntil(() => details.open, `${details.getAttribute('part')} opens with Enter`, {timeout: 5000});
         await sendKeys({press: 'Enter'});
-        await waitUntil(() => !details.open, `${details.getAttribute('part')} closes with Enter`);
+        await waitUntil(() => !details.open, `${details.getAttribute('part')} closes with Enter`, {timeout: 5000});
       }
     });
 
@@ -760,6 +721,9 @@ describe('<sonet-error-help>', () => {
   });
 
   describe('waits', () => {
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => (clock = stopTime(NOW, {timers: true})));
+
     const countdown = (el: SonetErrorHelp) => text(root(el).querySelector('[part="countdown"]'));
     /** The time of day a wait ends, as the member's clock shows it, rounded up to the minute. */
     const around = (at: number, locale: string) =>
@@ -775,9 +739,8 @@ describe('<sonet-error-help>', () => {
     ];
     for (const [retryAfter, ja, en, clockTime] of WAITS) {
       it(`says a Retry-After of ${retryAfter} s as 「${ja}」 / "${en}"`, async () => {
-        const clock = new FakeClock();
-        const at = clock.time + Number(retryAfter) * 1000;
-        const el = await helpFor('SS503', {retryAfter, clock});
+        const at = NOW + Number(retryAfter) * 1000;
+        const el = await helpFor('SS503', {retryAfter});
         expect(countdown(el)).to.equal(
           `もう一度お試しいただけるまで ${ja}${clockTime ? ` (${around(at, 'ja-JP')} ごろ)` : ''}`
         );
@@ -788,8 +751,7 @@ describe('<sonet-error-help>', () => {
     }
 
     it('never shows the wait as a clock reading', async () => {
-      const clock = new FakeClock();
-      const el = await helpFor('SS503', {retryAfter: '597', clock});
+      const el = await helpFor('SS503', {retryAfter: '597'});
       // 「9:57」 reads as a time of day; only the labelled time of day may have a colon.
       const withoutTimeOfDay = countdown(el).replace(/\([^)]*ごろ\)/, '');
       expect(withoutTimeOfDay).not.to.match(/\d:\d\d/);
@@ -797,8 +759,7 @@ describe('<sonet-error-help>', () => {
     });
 
     it('keeps the time of day while the wait runs down', async () => {
-      const clock = new FakeClock();
-      const el = await helpFor('SS503', {retryAfter: '600', clock});
+      const el = await helpFor('SS503', {retryAfter: '600'});
       const first = text(root(el).querySelector('.retry-at'));
       clock.tick(590_000);
       await el.updateComplete;
@@ -807,16 +768,15 @@ describe('<sonet-error-help>', () => {
     });
 
     it('shows the date with the time of day when the wait ends on another day', async () => {
-      const clock = new FakeClock();
-      clock.time = new Date(2025, 0, 2, 22, 0, 0).getTime();
-      const el = await helpFor('locked', {retryAfter: String(4 * 3600), clock});
+      // 22:00 in the zone of the machine running the test, as a member's clock shows it.
+      clock.setSystemTime(new Date(2025, 0, 2, 22, 0, 0));
+      const el = await helpFor('locked', {retryAfter: String(4 * 3600)});
       expect(countdown(el)).to.contain('1月3日');
     });
 
     for (const code of ['SS503', 'locked', 'maintenance'] as const) {
       it(`says nothing of hours at ${code} when Retry-After says ten minutes`, async () => {
-        const clock = new FakeClock();
-        const el = await helpFor(code, {retryAfter: '600', clock});
+        const el = await helpFor(code, {retryAfter: '600'});
         expect(countdown(el)).to.contain('あと 10 分');
         expect(text(root(el))).not.to.contain('数時間');
         await setSonetLocale('en');
@@ -830,8 +790,8 @@ describe('<sonet-error-help>', () => {
     const infoText = (el: SonetErrorHelp) => text(root(el).querySelector('[part="support-info"] dl'));
 
     it('shows the code, the time, the browser and the OS', async () => {
-      const clock = new FakeClock();
-      const el = await helpFor('SS503', {browserInfo: FIREFOX_ON_LINUX, clock});
+      stopTime(NOW);
+      const el = await helpFor('SS503', {browserInfo: FIREFOX_ON_LINUX});
       const info = infoText(el);
       expect(info).to.contain('エラーコードSS503');
       expect(info).to.contain('2025-01-02T01:02:03.000Z');
@@ -856,17 +816,18 @@ describe('<sonet-error-help>', () => {
         value: {writeText: (value: string) => (written.push(value), Promise.resolve())},
       });
       try {
-        const el = await helpFor('SS503', {browserInfo: FIREFOX_ON_LINUX, clock: new FakeClock(), serverCode: 'SS503'});
+        stopTime(NOW);
+        const el = await helpFor('SS503', {browserInfo: FIREFOX_ON_LINUX, serverCode: 'SS503'});
         const {heard, stop} = listen(liveRegion(el));
         root(el).querySelector<HTMLButtonElement>('[part="copy-button"]')!.click();
-        await waitUntil(() => heard.length === 1);
+        await waitUntil(() => heard.length === 1, 'announced', {timeout: 5000});
         stop();
         expect(heard).to.deep.equal(['コピーしました']);
         expect(written).to.have.length(1);
         expect(written[0].split('\n')).to.deep.equal([
           'エラーコード: SS503',
           `日時: ${new Intl.DateTimeFormat('ja-JP', {dateStyle: 'medium', timeStyle: 'medium'}).format(
-            new Date(Date.UTC(2025, 0, 2, 1, 2, 3))
+            new Date(NOW)
           )} (2025-01-02T01:02:03.000Z)`,
           'ブラウザ: Firefox 128',
           'OS: Linux',
@@ -882,9 +843,9 @@ describe('<sonet-error-help>', () => {
         const el = await helpFor('500');
         const {heard, stop} = listen(liveRegion(el));
         await el.copySupportInfo();
-        await waitUntil(() => heard.length === 1);
+        await waitUntil(() => heard.length === 1, 'announced', {timeout: 5000});
         await el.copySupportInfo();
-        await waitUntil(() => heard.length === 2);
+        await waitUntil(() => heard.length === 2, 'announced', {timeout: 5000});
         stop();
         expect(heard).to.deep.equal(['コピーしました', 'コピーしました']);
       } finally {
@@ -901,7 +862,7 @@ describe('<sonet-error-help>', () => {
         const el = await helpFor('ce500');
         const {heard, stop} = listen(liveRegion(el));
         await el.copySupportInfo();
-        await waitUntil(() => heard.length === 1);
+        await waitUntil(() => heard.length === 1, 'announced', {timeout: 5000});
         stop();
         // The selection's text, not its range: WebKit rescopes a range inside a shadow tree to the host.
         const selected = document.getSelection()!.toString();

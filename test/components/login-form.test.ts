@@ -1,5 +1,6 @@
-import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys, sendMouse, resetMouse, setViewport} from '@web/test-runner-commands';
+import sinon from 'sinon';
 import '../../src/components/login-form/login-form.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import type {
@@ -13,31 +14,16 @@ import {setSonetLocale} from '../../src/localization.js';
 import {typeText} from '../support/typing.js';
 import {engine} from '../support/engine.js';
 import {describeNode, expectFocus, expectNoNode, expectSameNode} from '../support/dom-assert.js';
+import {fetchCalls, jsonResponse, stubFetch, type FetchCall, type FetchStub} from '../support/fetch-stub.js';
+import {queryRead} from '../support/login-form.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-interface FetchCall {
-  url: string;
-  init: RequestInit;
-}
-
-const realFetch = window.fetch;
-let calls: FetchCall[] = [];
-
-/** Replaces window.fetch; every response code is deterministic. */
-function stubFetch(respond: (call: FetchCall) => Response | Promise<Response>): void {
-  calls = [];
-  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-    const call = {url: String(input), init: init ?? {}};
-    calls.push(call);
-    return Promise.resolve().then(() => respond(call));
-  }) as typeof fetch;
-}
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {status, headers: {'Content-Type': 'application/json', ...headers}});
-}
+let fetchStub: FetchStub;
+/** The login requests the form made in this test. */
+const calls = () => fetchCalls(fetchStub);
+const json = jsonResponse;
 
 const USER_ID = 'taro_s@aa2';
 const PASSWORD = 'Sonet-Demo1';
@@ -50,7 +36,7 @@ const toggle = (el: SonetLoginForm) => el.querySelector<HTMLButtonElement>('[par
 const help = (el: SonetLoginForm) => el.querySelector<HTMLElement & {code: string; ready: Promise<void>}>('sonet-error-help');
 /** The help links render from their own module, a moment after the form. */
 const linksShown = (el: SonetLoginForm) =>
-  waitUntil(() => el.querySelectorAll('[part~="links"] a').length === 4, 'the help links below the form');
+  waitUntil(() => el.querySelectorAll('[part~="links"] a').length === 4, 'the help links below the form', {timeout: 5000});
 const warningCodes = (el: Element) => [...el.querySelectorAll('[part~="warning"]')].map((w) => w.getAttribute('data-code'));
 const navigations = (el: SonetLoginForm): string[] => {
   const list: string[] = [];
@@ -108,11 +94,11 @@ describe('<sonet-login-form>', () => {
 
   beforeEach(() => {
     sessionStorage.clear();
-    stubFetch(() => json(401, {code: 'invalid_credentials'}));
+    fetchStub = stubFetch(() => json(401, {code: 'invalid_credentials'}));
   });
 
   afterEach(() => {
-    window.fetch = realFetch;
+    sinon.restore();
     sessionStorage.clear();
   });
 
@@ -382,7 +368,7 @@ describe('<sonet-login-form>', () => {
 
     it('warns about Caps Lock only while the password has focus', async () => {
       passwordInput(el).focus();
-      await waitUntil(() => el.live, 'the behaviour attached');
+      await waitUntil(() => el.live, 'the behaviour attached', {timeout: 5000});
       passwordInput(el).dispatchEvent(new KeyboardEvent('keydown', {key: 'A', modifierCapsLock: true, bubbles: true}));
       await el.updateComplete;
       expect(warningCodes(el)).to.deep.equal(['caps-lock']);
@@ -399,21 +385,21 @@ describe('<sonet-login-form>', () => {
       submitButton(el).click();
       await el.updateComplete;
       expect(warningCodes(userIdInput(el).closest('.sonet-field')!)).to.deep.equal(['missing-subdomain']);
-      expect(calls).to.have.length(1);
+      expect(calls()).to.have.length(1);
     });
 
     it('never blocks submit because of a warning', async () => {
       await fill(el, 'ｔａｒｏ＿ｓ＠ａａ２', 'ｐａｓｓ');
       submitButton(el).click();
       await el.updateComplete;
-      expect(calls).to.have.length(1);
-      expect(formBody(calls[0]).get('user_id')).to.equal('ｔａｒｏ＿ｓ＠ａａ２');
+      expect(calls()).to.have.length(1);
+      expect(formBody(calls()[0]).get('user_id')).to.equal('ｔａｒｏ＿ｓ＠ａａ２');
     });
 
     it('shows no warning in the middle of an IME composition', async () => {
       const input = userIdInput(el);
       input.focus();
-      await waitUntil(() => el.live, 'the behaviour attached');
+      await waitUntil(() => el.live, 'the behaviour attached', {timeout: 5000});
       input.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true}));
       input.value = 'たろう';
       input.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true}));
@@ -430,12 +416,14 @@ describe('<sonet-login-form>', () => {
       input.focus();
       input.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true}));
       await sendKeys({press: 'Enter'});
-      await aTimeout(50);
-      expect(calls).to.have.length(0);
+      // A submit sends its request during the key press, once the behaviour is attached (a held
+      // one when it attaches, which updateComplete waits for).
+      await el.updateComplete;
+      expect(calls(), 'no request mid-composition').to.have.length(0);
       input.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: ''}));
       await sendKeys({press: 'Enter'});
-      await aTimeout(50);
-      expect(calls).to.have.length(1);
+      await el.updateComplete;
+      expect(calls()).to.have.length(1);
     });
 
     it('cancels the Enter keydown that confirms a conversion (isComposing, keyCode 229)', () => {
@@ -500,16 +488,16 @@ describe('<sonet-login-form>', () => {
         await fill(el);
         submitButton(el).click();
         await el.updateComplete;
-        expect(calls).to.have.length(1);
-        const [{url, init}] = calls;
+        expect(calls()).to.have.length(1);
+        const [{url, init}] = calls();
         expect(url).to.equal(new URL('/api/login', location.href).href);
         expect(init.method).to.equal('POST');
         expect(init.credentials).to.equal('same-origin');
         const headers = new Headers(init.headers);
         expect(headers.get('Accept')).to.equal('application/json');
         expect(headers.get('X-CSRF-Token')).to.equal('token-123');
-        expect(formBody(calls[0]).get('user_id')).to.equal(USER_ID);
-        expect(formBody(calls[0]).get('password')).to.equal(PASSWORD);
+        expect(formBody(calls()[0]).get('user_id')).to.equal(USER_ID);
+        expect(formBody(calls()[0]).get('password')).to.equal(PASSWORD);
       } finally {
         meta.remove();
       }
@@ -524,8 +512,8 @@ describe('<sonet-login-form>', () => {
         const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="https://login.example.net/api"></sonet-login-form>`);
         await fill(el);
         submitButton(el).click();
-        await waitUntil(() => calls.length === 1, 'the request');
-        expect(new Headers(calls[0]!.init.headers).get('X-CSRF-Token')).to.equal(null);
+        await waitUntil(() => calls().length === 1, 'the request', {timeout: 5000});
+        expect(new Headers(calls()[0]!.init.headers).get('X-CSRF-Token')).to.equal(null);
       } finally {
         meta.remove();
       }
@@ -574,8 +562,8 @@ describe('<sonet-login-form>', () => {
       submitButton(el).click();
       passwordInput(el).focus();
       await sendKeys({press: 'Enter'});
-      await aTimeout(20);
-      expect(calls).to.have.length(1);
+      await el.updateComplete;
+      expect(calls()).to.have.length(1);
       answer(json(401, {code: 'invalid_credentials'}));
       await oneEvent(el, 'sonet-login-error');
       await el.updateComplete;
@@ -725,7 +713,7 @@ describe('<sonet-login-form>', () => {
         toggle(el).click();
         submitButton(el).click();
         expect(prevented).to.equal(false);
-        expect(calls).to.have.length(0);
+        expect(calls()).to.have.length(0);
         expect(passwordInput(el).type).to.equal('password');
         await el.updateComplete;
         expect(submitButton(el).textContent!.trim()).to.equal('ログインしています…');
@@ -799,7 +787,7 @@ describe('<sonet-login-form>', () => {
         expect(event.cancelable && event.bubbles && event.composed).to.be.true;
         expect(event.formData.get('user_id')).to.equal(USER_ID);
         expect(event.detail.formData.get('password')).to.equal(PASSWORD);
-        expect(calls).to.have.length(0);
+        expect(calls()).to.have.length(0);
         await el.updateComplete;
         expect(el.busy).to.be.true;
       });
@@ -860,7 +848,7 @@ describe('<sonet-login-form>', () => {
       it('ignores unknown codes and markup in the parameter', async () => {
         history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({...Object.fromEntries(new URL(original).searchParams), error: '<img src=x onerror=alert(1)>'})}`);
         const el = await fixture<SonetLoginForm>(html`<sonet-login-form error-param="error"></sonet-login-form>`);
-        await aTimeout(50);
+        await queryRead(el);
         expectNoNode(help(el));
         expectNoNode(el.querySelector('img'));
       });
@@ -868,7 +856,7 @@ describe('<sonet-login-form>', () => {
       it('ignores the query unless error-param is set', async () => {
         history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({...Object.fromEntries(new URL(original).searchParams), error: 'SS503'})}`);
         const el = await fixture<SonetLoginForm>(html`<sonet-login-form></sonet-login-form>`);
-        await aTimeout(50);
+        await queryRead(el);
         expectNoNode(help(el));
       });
     });
@@ -894,8 +882,8 @@ describe('<sonet-login-form>', () => {
         await fill(el);
         submitButton(el).click();
         await el.updateComplete;
-        expect(calls[0].url).to.equal(new URL('/login-endpoint', location.href).href);
-        expect(formBody(calls[0]).get('_csrf')).to.equal('hidden-token');
+        expect(calls()[0].url).to.equal(new URL('/login-endpoint', location.href).href);
+        expect(formBody(calls()[0]).get('_csrf')).to.equal('hidden-token');
       });
 
       it('keeps the page’s own hints in aria-describedby', async () => {
@@ -1049,9 +1037,9 @@ describe('<sonet-login-form>', () => {
         summary.focus();
         expectFocus(summary);
         await sendKeys({press: 'Enter'});
-        await waitUntil(() => details.open, `${name} opens with Enter`);
+        await waitUntil(() => details.open, `${name} opens with Enter`, {timeout: 5000});
         await sendKeys({press: 'Enter'});
-        await waitUntil(() => !details.open, `${name} closes with Enter`);
+        await waitUntil(() => !details.open, `${name} closes with Enter`, {timeout: 5000});
       }
     });
 
@@ -1156,7 +1144,10 @@ describe('<sonet-login-form>', () => {
 
     it('shows no cookie guidance when cookies work', async () => {
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
-      await aTimeout(50);
+      // The check runs when the browser is idle, with the warnings going live; then its module.
+      await waitUntil(() => el.live, 'the idle-time setup', {timeout: 5000});
+      await import('../../src/lib/cookies.js');
+      await el.updateComplete;
       expectNoNode(help(el));
     });
   });
@@ -1194,7 +1185,7 @@ describe('<sonet-login-form>', () => {
       await el.updateComplete;
       expect(toggle(el).textContent!.trim()).to.equal('Show password');
       expect(el.querySelector(`label[for="${userIdInput(el).id}"]`)!.textContent!.trim()).to.equal('User ID');
-      await waitUntil(() => el.querySelector('[part~="links"] a')!.textContent === 'Check or reset your user ID / password', 'links in English');
+      await waitUntil(() => el.querySelector('[part~="links"] a')!.textContent === 'Check or reset your user ID / password', 'links in English', {timeout: 5000});
       expect(el.querySelector('[part~="links"] nav')!.getAttribute('aria-label')).to.not.equal('ログインのヘルプ');
     });
 

@@ -4,40 +4,10 @@ import {
   MAINTENANCE_INFO_DEFAULT_HREF,
   SonetMaintenanceNotice,
 } from '../../src/components/maintenance-notice/maintenance-notice.js';
-import type {CountdownClock} from '../../src/controllers/countdown-controller.js';
+import sinon from 'sinon';
 import {setSonetLocale} from '../../src/localization.js';
-
-/** A clock whose time only moves when the test says so. */
-class FakeClock implements CountdownClock {
-  time = Date.parse('2025-01-15T12:00:00+09:00');
-  private timers = new Map<number, {at: number; callback: () => void}>();
-  private nextId = 1;
-
-  now(): number {
-    return this.time;
-  }
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, {at: this.time + ms, callback});
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  /** Moves time forward by `ms`, running every timer that falls due, in order. */
-  tick(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      let next: [number, {at: number; callback: () => void}] | undefined;
-      for (const entry of this.timers) if (entry[1].at <= end && (!next || entry[1].at < next[1].at)) next = entry;
-      if (!next) break;
-      this.timers.delete(next[0]);
-      this.time = next[1].at;
-      next[1].callback();
-    }
-    this.time = end;
-  }
-}
+import {stopTime} from '../support/clock.js';
+import {fetchCalls, jsonResponse, stubFetch, type FetchStub} from '../support/fetch-stub.js';
 
 const HOUR = 3600 * 1000;
 const NOW = Date.parse('2025-01-15T12:00:00+09:00');
@@ -67,19 +37,19 @@ const FEEDS = {
 
 type Route = () => Response | Promise<Response>;
 let routes: Record<string, Route> = {};
-let requests: Array<{url: string; init?: RequestInit}> = [];
+let fetchStub: FetchStub;
+const requests = () => fetchCalls(fetchStub);
 const realFetch = window.fetch;
-const json = (body: unknown, status = 200) => () => new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json'}});
+const json = (body: unknown, status = 200) => () => jsonResponse(status, body);
 for (const [name, body] of Object.entries(FEEDS)) routes[`/status/${name}.json`] = json(body);
 const baseRoutes = {...routes};
 
 let warnings: unknown[][] = [];
 const realWarn = console.warn;
 
-async function mount(src: string, clock = new FakeClock(), attrs: {infoHref?: string; horizonHours?: number; headingLevel?: number} = {}) {
+async function mount(src: string, attrs: {infoHref?: string; horizonHours?: number; headingLevel?: number} = {}) {
   const el = await fixture<SonetMaintenanceNotice>(html`
     <sonet-maintenance-notice
-      .clock=${clock}
       src=${src}
       info-href=${attrs.infoHref ?? ''}
       horizon-hours=${attrs.horizonHours ?? 72}
@@ -94,22 +64,24 @@ const text = (el: SonetMaintenanceNotice) => (el.shadowRoot!.textContent ?? '').
 const part = (el: SonetMaintenanceNotice, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
 
 describe('<sonet-maintenance-notice>', () => {
+  // The feeds are written around NOW; tests that step time fake the timers too (stopTime).
+  let clock: sinon.SinonFakeTimers;
+  const stepTime = () => {
+    clock.restore();
+    clock = stopTime(NOW, {timers: true});
+  };
+
   beforeEach(async () => {
     await setSonetLocale('ja');
+    clock = stopTime(NOW);
     routes = {...baseRoutes};
-    requests = [];
     warnings = [];
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = String(input);
-      requests.push({url, init});
-      const route = routes[url];
-      return route ? Promise.resolve(route()) : realFetch(input, init);
-    };
+    fetchStub = stubFetch(({url, init}) => (routes[url] ? routes[url]() : realFetch(url, init)));
     console.warn = (...args: unknown[]) => void warnings.push(args);
   });
 
   afterEach(async () => {
-    window.fetch = realFetch;
+    sinon.restore();
     console.warn = realWarn;
     await setSonetLocale('ja');
   });
@@ -147,12 +119,12 @@ describe('<sonet-maintenance-notice>', () => {
     });
 
     it('uses the heading level it is given', async () => {
-      const el = await mount('/status/incident.json', new FakeClock(), {headingLevel: 4});
+      const el = await mount('/status/incident.json', {headingLevel: 4});
       expect(part(el, 'heading')!.tagName).to.equal('H4');
     });
 
     it('falls back to h2 for a heading level out of range', async () => {
-      const el = await mount('/status/incident.json', new FakeClock(), {headingLevel: 9});
+      const el = await mount('/status/incident.json', {headingLevel: 9});
       expect(part(el, 'heading')!.tagName).to.equal('H2');
     });
   });
@@ -186,7 +158,7 @@ describe('<sonet-maintenance-notice>', () => {
     });
 
     it('shows nothing for planned maintenance beyond horizon-hours', async () => {
-      const el = await mount('/status/upcoming.json', new FakeClock(), {horizonHours: 12});
+      const el = await mount('/status/upcoming.json', {horizonHours: 12});
       expect(el.hidden).to.equal(true);
       expect(el.notice).to.equal(null);
     });
@@ -199,8 +171,8 @@ describe('<sonet-maintenance-notice>', () => {
     });
 
     it('switches from planned to going on when the window starts', async () => {
-      const clock = new FakeClock();
-      const el = await mount('/status/upcoming.json', clock);
+      stepTime();
+      const el = await mount('/status/upcoming.json');
       clock.tick(14 * HOUR);
       await el.updateComplete;
       expect(el.notice?.kind).to.equal('maintenance');
@@ -208,16 +180,16 @@ describe('<sonet-maintenance-notice>', () => {
     });
 
     it('hides itself when the window ends', async () => {
-      const clock = new FakeClock();
-      const el = await mount('/status/current.json', clock);
+      stepTime();
+      const el = await mount('/status/current.json');
       clock.tick(HOUR);
       await el.updateComplete;
       expect(el.hidden).to.equal(true);
     });
 
     it('appears when a window far ahead enters the horizon', async () => {
-      const clock = new FakeClock();
-      const el = await mount('/status/upcoming.json', clock, {horizonHours: 2});
+      stepTime();
+      const el = await mount('/status/upcoming.json', {horizonHours: 2});
       expect(el.hidden).to.equal(true);
       for (let i = 0; i < 12; i++) {
         clock.tick(HOUR);
@@ -243,7 +215,7 @@ describe('<sonet-maintenance-notice>', () => {
     ];
     for (const [infoHref, expected] of hrefs) {
       it(`links to ${expected} for info-href ${JSON.stringify(infoHref)}`, async () => {
-        const el = await mount('/status/incident.json', new FakeClock(), {infoHref});
+        const el = await mount('/status/incident.json', {infoHref});
         expect(part(el, 'link')!.getAttribute('href')).to.equal(expected);
       });
     }
@@ -252,8 +224,8 @@ describe('<sonet-maintenance-notice>', () => {
   describe('fetching', () => {
     it('asks for JSON with same-origin credentials and revalidation', async () => {
       await mount('/status/incident.json');
-      expect(requests).to.have.length(1);
-      const init = requests[0].init!;
+      expect(requests()).to.have.length(1);
+      const init = requests()[0].init;
       expect(init.cache).to.equal('no-cache');
       expect(init.credentials).to.equal('same-origin');
       expect(init.signal).to.be.instanceOf(AbortSignal);
@@ -261,7 +233,7 @@ describe('<sonet-maintenance-notice>', () => {
 
     it('fetches nothing and shows nothing without src', async () => {
       const el = await mount('');
-      expect(requests).to.have.length(0);
+      expect(requests()).to.have.length(0);
       expect(el.hidden).to.equal(true);
       expect(warnings).to.have.length(0);
     });
@@ -271,7 +243,7 @@ describe('<sonet-maintenance-notice>', () => {
       el.src = '/status/upcoming.json';
       await el.updateComplete;
       await el.ready;
-      expect(requests.map((r) => r.url)).to.deep.equal(['/status/incident.json', '/status/upcoming.json']);
+      expect(requests().map((r) => r.url)).to.deep.equal(['/status/incident.json', '/status/upcoming.json']);
       expect(el.notice?.kind).to.equal('upcoming');
     });
 
@@ -279,7 +251,7 @@ describe('<sonet-maintenance-notice>', () => {
       const el = await mount('/status/pastOnly.json');
       routes['/status/pastOnly.json'] = json(FEEDS.incident);
       await el.refresh();
-      expect(requests).to.have.length(2);
+      expect(requests()).to.have.length(2);
       expect(el.notice?.kind).to.equal('incident');
     });
 
@@ -294,11 +266,13 @@ describe('<sonet-maintenance-notice>', () => {
 
     it('aborts the fetch when removed, without a warning', async () => {
       let signal: AbortSignal | undefined;
-      window.fetch = (_input: RequestInfo | URL, init?: RequestInit) =>
-        new Promise<Response>((_resolve, reject) => {
-          signal = init!.signal!;
-          signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-        });
+      stubFetch(
+        ({init}) =>
+          new Promise<Response>((_resolve, reject) => {
+            signal = init.signal!;
+            signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+          })
+      );
       const el = await fixture<SonetMaintenanceNotice>(html`<sonet-maintenance-notice src="/slow"></sonet-maintenance-notice>`);
       const ready = el.ready;
       el.remove();
@@ -308,12 +282,14 @@ describe('<sonet-maintenance-notice>', () => {
     });
 
     it('gives up after 10 seconds without an answer, with a warning', async () => {
-      window.fetch = (_input: RequestInfo | URL, init?: RequestInit) =>
-        new Promise<Response>((_resolve, reject) => {
-          init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-        });
-      const clock = new FakeClock();
-      const el = await fixture<SonetMaintenanceNotice>(html`<sonet-maintenance-notice .clock=${clock} src="/slow"></sonet-maintenance-notice>`);
+      stubFetch(
+        ({init}) =>
+          new Promise<Response>((_resolve, reject) => {
+            init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+          })
+      );
+      stepTime();
+      const el = await fixture<SonetMaintenanceNotice>(html`<sonet-maintenance-notice src="/slow"></sonet-maintenance-notice>`);
       clock.tick(10_000);
       await el.ready;
       expect(el.hidden).to.equal(true);
@@ -352,7 +328,7 @@ describe('<sonet-maintenance-notice>', () => {
       const el = await mount('/status/broken.json');
       await el.refresh();
       await el.refresh();
-      expect(requests).to.have.length(3);
+      expect(requests()).to.have.length(3);
       expect(warnings).to.have.length(1);
     });
 
@@ -438,7 +414,7 @@ describe('<sonet-maintenance-notice>', () => {
     const parent = el.parentElement!;
     el.remove();
     parent.append(el);
-    await waitUntil(() => requests.length === 2);
+    await waitUntil(() => requests().length === 2, 'fetched again after the move', {timeout: 5000});
     await el.ready;
     expect(el.notice?.kind).to.equal('incident');
   });

@@ -1,9 +1,10 @@
-import {aTimeout, expect, fixture, html} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import '../../src/components/password-field/password-field.js';
 import type {SonetPasswordField} from '../../src/components/password-field/password-field.js';
 import {fieldStyles} from '../../src/components/shared/field.styles.js';
 import {setSonetLocale} from '../../src/localization.js';
+import {stopTime} from '../support/clock.js';
 import {typeText} from '../support/typing.js';
 import {expectFocus, expectNoNode} from '../support/dom-assert.js';
 
@@ -149,9 +150,18 @@ describe('<sonet-password-field>', () => {
     it('hides the password a while after focus leaves the field', async () => {
       await type('secret');
       el.revealed = true;
-      input.blur();
-      await aTimeout(150);
-      expect(input.type).to.equal('password');
+      await el.updateComplete;
+      expect(input.type).to.equal('text');
+      const clock = stopTime(Date.now(), {timers: true});
+      try {
+        input.blur();
+        clock.tick(49);
+        expect(input.type, 'still shown before reveal-timeout').to.equal('text');
+        clock.tick(1);
+        expect(input.type).to.equal('password');
+      } finally {
+        clock.restore();
+      }
     });
 
     it('hides the password when its form is submitted', async () => {

@@ -1,4 +1,4 @@
-import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import '../../src/components/user-id-field/user-id-field.js';
 import {typeText} from '../support/typing.js';
@@ -390,9 +390,7 @@ describe('<sonet-user-id-field>', () => {
         <fieldset disabled><sonet-user-id-field name="user_id"></sonet-user-id-field></fieldset>
       </form>`);
       const field = form.querySelector('sonet-user-id-field')!;
-      await field.updateComplete;
-      await aTimeout(0);
-      expect(field.input!.disabled).to.be.true;
+      await waitUntil(() => field.input?.disabled, 'disabled with its fieldset', {timeout: 5000});
       form.querySelector('fieldset')!.disabled = false;
       expect(field.input!.disabled).to.be.false;
     });

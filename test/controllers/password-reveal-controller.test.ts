@@ -1,7 +1,9 @@
-import {aTimeout, expect, fixture, html} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import {LitElement} from 'lit';
+import sinon from 'sinon';
 import {PasswordRevealController} from '../../src/controllers/password-reveal-controller.js';
+import {stopTime} from '../support/clock.js';
 import {expectFocus} from '../support/dom-assert.js';
 
 class RevealHost extends LitElement {
@@ -28,6 +30,7 @@ customElements.define('test-reveal-host', RevealHost);
 describe('PasswordRevealController', () => {
   // Focus events only fire in a focused page; test files run in parallel pages.
   before(() => executeServerCommand('emulate-focus'));
+  afterEach(() => sinon.restore());
 
   let el: RevealHost;
   let pw: HTMLInputElement;
@@ -87,29 +90,35 @@ describe('PasswordRevealController', () => {
     expect(pw.type).to.equal('password');
   });
 
-  it('hides the password a while after focus leaves the field', async () => {
+  it('hides the password a while after focus leaves the field', () => {
+    const clock = stopTime(Date.now(), {timers: true});
     el.reveal.show();
     el.querySelector<HTMLInputElement>('#other')!.focus();
     expect(pw.type).to.equal('text');
-    await aTimeout(120);
+    clock.tick(el.delay - 1);
+    expect(pw.type, 'still shown just before the delay ends').to.equal('text');
+    clock.tick(1);
     expect(pw.type).to.equal('password');
     expect(el.reveal.reason).to.equal('blur');
   });
 
-  it('keeps the password shown while focus moves between the input and the toggle', async () => {
+  it('keeps the password shown while focus moves between the input and the toggle', () => {
+    const clock = stopTime(Date.now(), {timers: true});
     el.reveal.show();
     toggle.focus();
-    await aTimeout(120);
+    clock.tick(el.delay * 2);
     pw.focus();
-    await aTimeout(120);
+    clock.tick(el.delay * 2);
     expect(pw.type).to.equal('text');
   });
 
-  it('keeps the password shown when focus comes back before the delay ends', async () => {
+  it('keeps the password shown when focus comes back before the delay ends', () => {
+    const clock = stopTime(Date.now(), {timers: true});
     el.reveal.show();
     el.querySelector<HTMLInputElement>('#other')!.focus();
+    clock.tick(el.delay - 1);
     pw.focus();
-    await aTimeout(120);
+    clock.tick(el.delay * 2);
     expect(pw.type).to.equal('text');
   });
 

@@ -8,9 +8,11 @@ import '../../src/components/login-form/login-form.js';
 import type {SonetErrorHelp} from '../../src/components/error-help/error-help.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import type {SonetLoginErrorEvent} from '../../src/components/login-form/login-form.events.js';
+import {expectFocus} from '../support/dom-assert.js';
+import sinon from 'sinon';
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
+import {jsonResponse as json, stubFetch} from '../support/fetch-stub.js';
 
-const realFetch = window.fetch;
 const USER_ID = 'taro_s@aa2';
 
 interface Pending {
@@ -23,8 +25,9 @@ interface Pending {
 function controlledFetch(): {calls: Pending[]; open: () => number} {
   const calls: Pending[] = [];
   let open = 0;
-  window.fetch = ((_input: RequestInfo | URL, init: RequestInit = {}) =>
-    new Promise<Response>((resolve, reject) => {
+  stubFetch(
+    ({init}) =>
+      new Promise<Response>((resolve, reject) => {
       open++;
       const done = () => open--;
       const call: Pending = {
@@ -35,11 +38,10 @@ function controlledFetch(): {calls: Pending[]; open: () => number} {
       // A real fetch rejects when its signal aborts.
       init.signal?.addEventListener('abort', () => call.reject(init.signal!.reason ?? new DOMException('aborted', 'AbortError')));
       calls.push(call);
-    })) as typeof fetch;
+      })
+  );
   return {calls, open: () => open};
 }
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), {status, headers: {'Content-Type': 'application/json'}});
 
 async function form(attributes: {timeout?: string; action?: string} = {}): Promise<{el: SonetLoginForm; userId: HTMLInputElement; password: HTMLInputElement; submit: HTMLButtonElement}> {
   const el = await fixture<SonetLoginForm>(html`<sonet-login-form action=${attributes.action ?? '/api/login'} timeout=${attributes.timeout ?? '15000'}></sonet-login-form>`);
@@ -74,7 +76,7 @@ describe('<sonet-login-form> under rough conditions', function () {
   afterEach(() => {
     removeEventListener('error', onError);
     removeEventListener('unhandledrejection', onError);
-    window.fetch = realFetch;
+    sinon.restore();
     sessionStorage.removeItem(FAILURE_COUNT_KEY);
     expect(errors, 'nothing thrown').to.deep.equal([]);
   });
@@ -88,13 +90,11 @@ describe('<sonet-login-form> under rough conditions', function () {
     el.querySelector<HTMLInputElement>('input[type="password"]')!.value = 'wrong-pass';
     el.form!.requestSubmit();
     // A submit before the form's behaviour module arrived is held until it has (milliseconds).
-    await waitUntil(() => calls.length === 1, 'the request');
+    await waitUntil(() => calls.length === 1, 'the request', {timeout: 5000});
     calls[0].resolve(json(401, {code: 'invalid_credentials'}));
     await oneEvent(el, 'sonet-login-error');
     await guidance(el);
-    await new Promise((r) => setTimeout(r, 300));
-    await el.updateComplete;
-    expect(el.querySelector('[part~="checklist"]'), 'the checklist of causes').to.exist;
+    await waitUntil(() => el.querySelector('[part~="checklist"]'), 'the checklist of causes', {timeout: 5000});
   });
 
   it('sends one request for a rapid double (and triple) submit', async () => {
@@ -105,7 +105,7 @@ describe('<sonet-login-form> under rough conditions', function () {
     el.form!.requestSubmit();
     password.focus();
     await sendKeys({press: 'Enter'});
-    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
     expect(calls).to.have.length(1);
     expect(open()).to.equal(1);
     calls[0].resolve(json(401, {code: 'invalid_credentials'}));
@@ -159,7 +159,6 @@ describe('<sonet-login-form> under rough conditions', function () {
   });
 
   it('gives up on a real endpoint that answers too late (the demo server, 60 s)', async () => {
-    window.fetch = realFetch;
     const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/__security/api/login" timeout="300"></sonet-login-form>`);
     const userId = el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!;
     userId.value = 'slow@aa2'; // the demo server answers this ID after 60 s
@@ -202,7 +201,7 @@ describe('<sonet-login-form> under rough conditions', function () {
     await el.updateComplete;
     const parent = el.parentNode!;
     el.remove();
-    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
     parent.append(el);
     await el.updateComplete;
     // Still busy: another submit after re-adding sends nothing.
@@ -224,8 +223,11 @@ describe('<sonet-login-form> under rough conditions', function () {
     submit.click();
     await el.updateComplete;
     el.remove();
+    const failed = oneEvent(el, 'sonet-login-error');
     calls[0].resolve(json(401, {code: 'invalid_credentials'}));
-    await new Promise((r) => setTimeout(r, 200));
+    // The answer is handled all the same (afterEach: nothing thrown meanwhile).
+    await failed;
+    await el.updateComplete;
   });
 
   it('does not take focus from the field the member is already typing in again', async () => {
@@ -241,8 +243,9 @@ describe('<sonet-login-form> under rough conditions', function () {
     // The member goes straight back to the password and types, before the guidance is in.
     password.focus();
     await sendKeys({type: 'a'});
-    await guidance(el);
-    await new Promise((r) => setTimeout(r, 100));
+    const help = await guidance(el);
+    await help.updateComplete;
+    expectFocus(password);
     await sendKeys({type: 'b'});
     expect(password.value, 'no keystroke lost').to.equal('ab');
   });

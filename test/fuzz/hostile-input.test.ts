@@ -27,6 +27,7 @@ import {MAX_RETRY_WAIT_MS, parseRetryAfterSeconds, parseRetryAt, resolveRetryAt}
 import {toRomajiSuggestion} from '../../src/lib/romaji.js';
 import {parseStatusFeed, validateStatusFeed, type LocalizedText} from '../../src/lib/status-feed.js';
 import {analyzeUserId, type UserIdOptions} from '../../src/lib/user-id.js';
+import {costRatio} from '../support/cost-ratio.js';
 import {prng, randomPaste, randomTexts, show} from './random-text.js';
 
 const TOTAL = 100_000;
@@ -218,24 +219,12 @@ describe('hostile input: 100,000 random strings', function () {
 });
 
 /** Best of three timings of `reps` calls of `fn(input)`, in ms. */
-function best(fn: (input: string) => unknown, input: string, reps: number): number {
-  let t = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    for (let r = 0; r < reps; r++) fn(input);
-    t = Math.min(t, performance.now() - start);
-  }
-  return t;
-}
-
 describe('hostile input: time grows linearly', function () {
   this.timeout(60000);
 
   // Linear: 4n costs about 4×; 10× leaves room for GC and timer coarseness, while a quadratic
   // algorithm costs 16×.
   const MAX_RATIO = 10;
-  /** Timings shorter than this are mostly noise (Firefox rounds performance.now() to 1 ms). */
-  const MEASURABLE_MS = 20;
 
   const kana = (n: number) => 'たろう＿ｓ＠ａａ２　'.repeat(Math.ceil(n / 10)).slice(0, n);
   const cases: Array<[name: string, fn: (input: string) => unknown, make: (n: number) => string, n: number]> = [
@@ -261,23 +250,8 @@ describe('hostile input: time grows linearly', function () {
     it(`${name}: 4n costs at most ${MAX_RATIO}× n`, () => {
       const small = make(n);
       const large = make(4 * n);
-      // Warm up (the JIT), then make enough calls that the smaller input takes a measurable time.
-      for (let i = 0; i < 3; i++) {
-        fn(small);
-        fn(large);
-      }
-      let reps = 1;
-      while (best(fn, small, reps) < MEASURABLE_MS && reps < 1 << 16) reps *= 2;
-      // The lowest ratio of up to three measurements: a busy machine can push one measurement of
-      // a linear function past the limit (10.2x once in CI), while a quadratic one stays near 16x
-      // in every measurement.
-      let ratio = Infinity;
-      for (let attempt = 0; attempt < 3 && ratio >= MAX_RATIO; attempt++) {
-        const tn = best(fn, small, reps);
-        const t4n = best(fn, large, reps);
-        console.log(`[fuzz] ${name}: ${reps} × ${small.length} units ${tn.toFixed(1)} ms, ${reps} × ${large.length} units ${t4n.toFixed(1)} ms`);
-        ratio = Math.min(ratio, t4n / tn);
-      }
+      const {ratio, reps, small: tn, large: t4n} = costRatio(fn, small, large, {enough: MAX_RATIO});
+      console.log(`[fuzz] ${name}: ${reps} × ${small.length} units ${tn.toFixed(1)} ms, ${reps} × ${large.length} units ${t4n.toFixed(1)} ms`);
       expect(ratio).to.be.lessThan(MAX_RATIO);
     });
   }

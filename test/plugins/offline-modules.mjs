@@ -6,6 +6,20 @@
 // the same in every engine.
 const PREFIX = '/__offline/';
 
+/**
+ * The dev server resolves a bare import (`@lit/reactive-element`) to a path relative to the file,
+ * as served without the prefix: `./../../../node_modules/…`. Under the prefix that would load a
+ * second copy of each package (`/__offline/node_modules/…`: two ReactiveElements, two lit-localize
+ * runtimes beside the test page's own, and Lit's "Multiple versions of Lit loaded"). Only the
+ * library's own modules need another URL, so packages are imported from their one URL.
+ */
+async function servedWithSharedPackages(ctx, next) {
+  await next();
+  if (typeof ctx.body === 'string' && ctx.response.is('js')) {
+    ctx.body = ctx.body.replace(/(["'])(?:\.\/)?(?:\.\.\/)+node_modules\//g, '$1/node_modules/');
+  }
+}
+
 /** @returns {import('koa').Middleware} */
 export function offlineModulesMiddleware() {
   return async function offlineModules(ctx, next) {
@@ -18,7 +32,7 @@ export function offlineModulesMiddleware() {
       return;
     }
     ctx.url = ctx.url.slice(PREFIX.length - 1);
-    return next();
+    return servedWithSharedPackages(ctx, next);
   };
 }
 
@@ -47,7 +61,7 @@ export function heldModulesMiddleware() {
     ctx.set('Cache-Control', 'no-store');
     if (/\.(fields|behaviour)\./.test(ctx.path)) await gate(match[1])[0];
     ctx.url = ctx.url.slice(match[0].length - 1);
-    return next();
+    return servedWithSharedPackages(ctx, next);
   };
 }
 
@@ -56,7 +70,6 @@ export function heldModulesPlugin() {
   return {
     name: 'held-modules',
     executeCommand({command, payload}) {
-      if (command === 'debug-log') { console.error('DBG', JSON.stringify(payload)); return true; }
       if (command !== 'release-behaviour') return undefined;
       gate(String(payload?.token))[1]();
       return true;

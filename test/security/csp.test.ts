@@ -4,7 +4,7 @@
 // library from the same dev server; each scenario renders and uses one element there while every
 // `securitypolicyviolation` is recorded. Lit's templates go through its own Trusted Types policy,
 // styles through constructed stylesheets, and nothing evaluates strings — so zero violations.
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import type {CspPage, CspScenario} from './csp-page.js';
 import {engine} from '../support/engine.js';
 
@@ -19,12 +19,8 @@ async function loadPage(name: string): Promise<{frame: HTMLIFrameElement; page: 
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as (Window & {cspPage?: CspPage}) | null;
-  const end = performance.now() + 15000;
-  while (!win?.cspPage) {
-    if (performance.now() > end) throw new Error('the CSP page did not start (its module failed to load?)');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return {frame, page: win.cspPage};
+  await waitUntil(() => win?.cspPage, 'the CSP page did not start (its module failed to load?)', {timeout: 15000});
+  return {frame, page: win!.cspPage!};
 }
 
 describe('strict CSP and Trusted Types', function () {

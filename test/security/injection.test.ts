@@ -3,6 +3,7 @@
 // `javascript:` (or other non-http) URL reaches an href, redirects stay on this origin, and
 // bidi-override and zero-width characters cannot reorder or hide what the member reads.
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../src/components/error-help/error-help.js';
 import '../../src/components/login-form/login-form.js';
 import '../../src/components/maintenance-notice/maintenance-notice.js';
@@ -11,6 +12,8 @@ import type {SonetLoginForm} from '../../src/components/login-form/login-form.js
 import type {SonetLoginSuccessEvent} from '../../src/components/login-form/login-form.events.js';
 import type {SonetMaintenanceNotice} from '../../src/components/maintenance-notice/maintenance-notice.js';
 import {mapLoginResponse, sameOriginRedirect} from '../../src/lib/login-response.js';
+import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
+import {queryRead} from '../support/login-form.js';
 
 declare global {
   interface Window {
@@ -20,7 +23,6 @@ declare global {
 
 const PAYLOAD = '<img src=x onerror="window.__injected=1"><script>window.__injected=2</script>';
 const BIDI_AND_ZERO_WIDTH = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
-const realFetch = window.fetch;
 
 /** Every element of `root` and of the shadow roots below it. */
 function deepElements(root: ParentNode): Element[] {
@@ -46,17 +48,15 @@ function deepText(root: Node): string {
 
 /** Nothing from the payload became an element or ran. */
 async function expectInert(root: Element): Promise<void> {
-  await new Promise((r) => setTimeout(r, 50)); // an injected onerror would have fired by now
+  // The one wait for time left: an <img onerror> parsed anywhere, even detached, fails its load
+  // and runs the handler a network round trip later; nothing signals that it did not.
+  await new Promise((r) => setTimeout(r, 50));
   const injected = deepElements(root).filter((el) => el.localName === 'img' || el.localName === 'script' || el.hasAttribute('onerror'));
   expect(injected.map((el) => el.outerHTML)).to.deep.equal([]);
   expect(window.__injected).to.equal(undefined);
 }
 
-function stubFetch(respond: () => Response | Promise<Response>): void {
-  window.fetch = (() => Promise.resolve().then(respond)) as typeof fetch;
-}
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), {status, headers: {'Content-Type': 'application/json'}});
+const json = jsonResponse;
 
 async function loginForm(attributes = ''): Promise<SonetLoginForm> {
   const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -89,7 +89,7 @@ async function failWith(respond: () => Response | Promise<Response>): Promise<So
 describe('hostile text is shown as text or ignored', function () {
   this.timeout(20000);
   afterEach(() => {
-    window.fetch = realFetch;
+    sinon.restore();
     delete window.__injected;
   });
 
@@ -178,8 +178,7 @@ describe('hostile text is shown as text or ignored', function () {
       params.set('error', query);
       history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
       const el = await loginForm('error-param="error"');
-      await new Promise((r) => setTimeout(r, 50));
-      await el.updateComplete;
+      await queryRead(el);
       return el;
     }
 
@@ -197,7 +196,7 @@ describe('hostile text is shown as text or ignored', function () {
     for (const [value, code] of [['SS503', 'SS503'], ['ＳＳ５０３', 'SS503'], ['invalid_credentials', 'invalid-credentials']] as const) {
       it(`shows the guidance for ?error=${value}`, async () => {
         const el = await withQuery(value);
-        await waitUntil(() => el.errorShown === code, `guidance for ${code}`);
+        await waitUntil(() => el.errorShown === code, `guidance for ${code}`, {timeout: 5000});
       });
     }
   });
@@ -247,7 +246,7 @@ describe('hostile text is shown as text or ignored', function () {
     const elements: Array<[tag: string, attributes: string[], extra: string, prepare?: (el: Element) => Promise<void>]> = [
       ['sonet-error-help', ['reset-href', 'id-change-href', 'login-history-href', 'cache-help-href', 'input-help-href', 'maintenance-href', 'support-href'], 'code="invalid-credentials"', async (el) => (el as SonetErrorHelp).ready],
       ['sonet-login-form', ['reset-href', 'id-change-href', 'login-history-href', 'maintenance-href'], 'error-code="invalid-credentials"', async (el) => {
-        await waitUntil(() => el.querySelector('sonet-error-help'), 'guidance');
+        await waitUntil(() => el.querySelector('sonet-error-help'), 'guidance', {timeout: 5000});
         await el.querySelector<SonetErrorHelp>('sonet-error-help')!.ready;
       }],
       ['sonet-maintenance-notice', ['info-href'], '', async (el) => {
@@ -295,7 +294,7 @@ describe('hostile text is shown as text or ignored', function () {
   describe('attributes with markup', () => {
     it('renders an error-code attribute full of markup as inert text with the general guidance', async () => {
       const el = await loginForm(`error-code="${PAYLOAD.replace(/"/g, "'")}"`);
-      await waitUntil(() => el.querySelector('sonet-error-help'), 'guidance');
+      await waitUntil(() => el.querySelector('sonet-error-help'), 'guidance', {timeout: 5000});
       await el.querySelector<SonetErrorHelp>('sonet-error-help')!.ready;
       expect(el.errorShown).to.equal('unknown');
       await expectInert(el);

@@ -14,6 +14,7 @@
  * probe.uninstall();
  * ```
  */
+import sinon from 'sinon';
 
 /** The forms in which a leaked marker would show up. */
 export function encodings(marker: string): string[] {
@@ -97,7 +98,16 @@ export class LeakProbe {
   readonly events: RecordedEvent[] = [];
   readonly logs: Array<{method: string; args: unknown[]}> = [];
   readonly historyUrls: string[] = [];
-  readonly requests: Array<{url: string; headers: Headers}> = [];
+  /** The page's requests while installed: URL and headers (a Request's body can be read only once). */
+  get requests(): Array<{url: string; headers: Headers}> {
+    return this.fetchCalls().map(([input, init]) => {
+      const url = input instanceof Request ? input.url : new URL(String(input), document.baseURI).href;
+      const headers = new Headers(input instanceof Request ? input.headers : undefined);
+      new Headers(init?.headers).forEach((value, name) => headers.set(name, value));
+      return {url, headers};
+    });
+  }
+  private fetchCalls: () => Array<Parameters<typeof fetch>> = () => [];
   /** URLs a test saw the page navigate to (the login form's `navigate()`, a native post). */
   readonly navigations: string[] = [];
 
@@ -147,17 +157,12 @@ export class LeakProbe {
       this.restore.push(() => (history[method] = original));
     }
 
-    const realFetch = window.fetch;
-    const requests = this.requests;
-    window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
-      // Read without touching a body (a Request's body can be read only once).
-      const url = input instanceof Request ? input.url : new URL(String(input), document.baseURI).href;
-      const headers = new Headers(input instanceof Request ? input.headers : undefined);
-      new Headers(init?.headers).forEach((value, name) => headers.set(name, value));
-      requests.push({url, headers});
-      return realFetch.call(window, input, init);
-    };
-    this.restore.push(() => (window.fetch = realFetch));
+    // Through the test's fetch stub when it has one (test/support/fetch-stub.ts), else a spy.
+    const stubbed = (window.fetch as {isSinonProxy?: boolean}).isSinonProxy;
+    const spy = stubbed ? (window.fetch as sinon.SinonSpy<Parameters<typeof fetch>>) : sinon.spy(window, 'fetch');
+    const from = spy.callCount;
+    this.fetchCalls = () => spy.args.slice(from);
+    if (!stubbed) this.restore.push(() => spy.restore());
   }
 
   uninstall(): void {

@@ -3,14 +3,14 @@
 // guidance, the notices or the checklist, in Japanese or in English — and marks neither input
 // alone as invalid. Every sentence that says something is wrong names both fields or neither.
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../src/components/error-help/error-help.js';
 import '../../src/components/login-form/login-form.js';
 import type {SonetErrorHelp} from '../../src/components/error-help/error-help.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
 import {setSonetLocale} from '../../src/localization.js';
-
-const realFetch = window.fetch;
+import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
 
 /** The text a member sees: light DOM and shadow roots, hidden parts and live regions excluded. */
 function visibleText(root: Node): string {
@@ -53,7 +53,7 @@ describe('no user enumeration', function () {
   this.timeout(20000);
 
   afterEach(async () => {
-    window.fetch = realFetch;
+    sinon.restore();
     sessionStorage.removeItem(FAILURE_COUNT_KEY);
     await setSonetLocale('ja');
   });
@@ -71,7 +71,7 @@ describe('no user enumeration', function () {
   for (const locale of ['ja', 'en'] as const) {
     it(`says in ${locale} only that the ID or the password is wrong, never which, through three failures`, async () => {
       await setSonetLocale(locale);
-      window.fetch = (() => Promise.resolve(new Response('{"code":"invalid_credentials"}', {status: 401, headers: {'Content-Type': 'application/json'}}))) as typeof fetch;
+      stubFetch(() => jsonResponse(401, {code: 'invalid_credentials'}));
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
       const userId = el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!;
       const password = el.querySelector<HTMLInputElement>('input[type="password"]')!;

@@ -8,30 +8,30 @@
 // password is hidden again before a submit is read and on pagehide.
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import sinon from 'sinon';
 import '../../src/components/login-form/login-form.js';
 import '../../src/components/password-field/password-field.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import type {SonetLoginSubmitEvent} from '../../src/components/login-form/login-form.events.js';
 import type {SonetPasswordField} from '../../src/components/password-field/password-field.js';
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
+import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
 import {LeakProbe, containsAny, encodings} from './leak-probe.js';
 
 /** Typed with real key presses; distinctive enough that no page text contains it by chance. */
 const MARKER = 'Zq7-Leak-Pw9x';
 const USER_ID = 'leak_test@aa2';
 
-const realFetch = window.fetch;
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {status, headers: {'Content-Type': 'application/json', ...headers}});
+const json = jsonResponse;
 const htmlPage = (status: number, body: string) => new Response(body, {status, headers: {'Content-Type': 'text/html; charset=utf-8'}});
 
 /** Answers every login request with `respond`; records the request bodies (where the marker belongs). */
-function stubFetch(respond: (init: RequestInit) => Response | Promise<Response>): string[] {
+function stubLogin(respond: (init: RequestInit) => Response | Promise<Response>): string[] {
   const bodies: string[] = [];
-  window.fetch = ((_input: RequestInfo | URL, init: RequestInit = {}) => {
+  stubFetch(({init}) => {
     bodies.push(String(init.body));
-    return Promise.resolve().then(() => respond(init));
-  }) as typeof fetch;
+    return respond(init);
+  });
   return bodies;
 }
 
@@ -79,7 +79,7 @@ describe('the password never leaks', function () {
   });
   afterEach(() => {
     probe?.uninstall();
-    window.fetch = realFetch;
+    sinon.restore();
   });
 
   /** Installs the probe (after any fetch stub, so it sees the requests). */
@@ -129,7 +129,7 @@ describe('the password never leaks', function () {
       expect(input.type).to.equal('text');
       await sendKeys({type: ' Il1'});
       form.querySelector<HTMLInputElement>('input[aria-label="other"]')!.focus();
-      await waitUntil(() => input.type === 'password', 'hidden after blur');
+      await waitUntil(() => input.type === 'password', 'hidden after blur', {timeout: 5000});
       toggle(el).click();
       form.requestSubmit();
       expect(new FormData(form).get('password')).to.equal(`${MARKER} Il1`);
@@ -144,7 +144,7 @@ describe('the password never leaks', function () {
 
   describe('<sonet-login-form>', () => {
     it('keeps it out of everything after a successful login', async () => {
-      const bodies = stubFetch(() => json(200, {ok: true, redirect: '/mypage/'}));
+      const bodies = stubLogin(() => json(200, {ok: true, redirect: '/mypage/'}));
       const p = watch();
       const {el, went} = await mountForm({action: '/api/login'});
       const success = oneEvent(el, 'sonet-login-success');
@@ -175,7 +175,7 @@ describe('the password never leaks', function () {
     ];
     for (const [code, respond, timeout] of failures) {
       it(`keeps it out of everything after a failure: ${code}`, async () => {
-        stubFetch(respond);
+        stubLogin(respond);
         const p = watch();
         const {el, went} = await mountForm({action: '/api/login', timeout});
         const failed = oneEvent(el, 'sonet-login-error');
@@ -191,7 +191,7 @@ describe('the password never leaks', function () {
     }
 
     it('keeps it out of the lockout notice and the failure counter after repeated failures', async () => {
-      stubFetch(() => json(401, {code: 'invalid_credentials'}));
+      stubLogin(() => json(401, {code: 'invalid_credentials'}));
       const p = watch();
       const {el} = await mountForm({action: '/api/login'});
       for (let i = 0; i < 3; i++) {
@@ -217,7 +217,7 @@ describe('the password never leaks', function () {
     });
 
     it('keeps it out of everything after an autofilled attempt (the type-by-hand hint)', async () => {
-      stubFetch(() => json(401, {code: 'invalid_credentials'}));
+      stubLogin(() => json(401, {code: 'invalid_credentials'}));
       const p = watch();
       const {el} = await mountForm({action: '/api/login'});
       // What a password manager does: values set without key presses, then an input event.
@@ -255,7 +255,7 @@ describe('the password never leaks', function () {
       const sink = Object.assign(document.createElement('iframe'), {name: 'leak-sink', title: 'sink'});
       document.body.append(sink);
       try {
-        const {el} = await mountForm({action: '/__security/no-content', native: true});
+        const {el} = await mountForm({action: '/__security/landing', native: true});
         el.form!.target = 'leak-sink';
         let typeAtSubmit = '';
         const onSubmit = () => (typeAtSubmit = passwordInput(el).type);
@@ -264,7 +264,9 @@ describe('the password never leaks', function () {
         removeEventListener('submit', onSubmit);
         expect(typeAtSubmit, 'hidden before the browser reads the form').to.equal('password');
         expect(el.form!.method).to.equal('post');
-        await new Promise((r) => setTimeout(r, 300));
+        await waitUntil(() => sink.contentDocument?.title === 'landing', 'the post landed in the frame', {timeout: 5000});
+        expect(sink.contentWindow!.location.pathname, 'the frame landed without a query').to.equal('/__security/landing');
+        expect(sink.contentWindow!.location.search).to.equal('');
         expect(p.findings(MARKER)).to.deep.equal([]);
       } finally {
         sink.remove();
@@ -338,7 +340,7 @@ describe('the password never leaks', function () {
     });
 
     it('hides the shown password before a submit is read, and on pagehide', async () => {
-      stubFetch(() => json(401, {code: 'invalid_credentials'}));
+      stubLogin(() => json(401, {code: 'invalid_credentials'}));
       const {el} = await mountForm({action: '/api/login'});
       userIdInput(el).focus();
       await sendKeys({type: USER_ID});
