@@ -104,7 +104,7 @@ export const loginFormExtraStyles = css`
     display: inline-block;
     min-block-size: 24px;
     padding-block: 0.125rem;
-    color: var(--sonet-login-form-link-color, LinkText);
+    color: var(--sonet-login-form-link-color, var(--_focus, LinkText));
   }
 
   @media (forced-colors: active) {
