@@ -248,7 +248,7 @@ export class SonetErrorHelp extends LitElement {
    */
   supportHref = '';
 
-  /** Time source of the countdown and of the default `occurred-at` (tests and stories). */
+  /** Time source of the countdown and of the default `occurred-at` (default: the page's `Date` and timers); a host may pass another, e.g. to show a fixed moment. */
   clock: CountdownClock = systemClock;
 
   private guidance: GuidanceModule | undefined = loadedGuidance;

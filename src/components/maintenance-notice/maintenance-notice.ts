@@ -114,7 +114,7 @@ export class SonetMaintenanceNotice extends LitElement {
   /** Level of the heading, 2–6 (default 2; other values fall back to 2). */
   headingLevel = 2;
 
-  /** Time source and timers (tests and stories pass a fake clock). */
+  /** Time source and timers (default: the page's `Date` and timers); a host may pass another, e.g. to show a fixed moment. */
   clock: CountdownClock = systemClock;
 
   private feed: StatusFeed | null = null;
