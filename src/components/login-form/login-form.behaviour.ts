@@ -284,6 +284,14 @@ export class LoginFormBehaviour implements ReactiveController {
    * host's properties and the locale feed them) or when that changed; the fields' areas are
    * rendered by their cores.
    */
+  /**
+   * Before the element's own update, which writes its button's label unless busy: the button
+   * comes back from 「ログインしています…」 in the same update, not in one more.
+   */
+  hostUpdate(): void {
+    this.syncBusy();
+  }
+
   hostUpdated(): void {
     const {alerts} = this.skeleton;
     const locale = getSonetLocale();
@@ -295,7 +303,6 @@ export class LoginFormBehaviour implements ReactiveController {
       const status = this.succeeded ? msg('ログインしました。', {id: 'login-form.success'}) : '';
       if (alerts.status.textContent !== status) alerts.status.textContent = status;
     }
-    this.syncBusy();
   }
 
   /**
@@ -321,8 +328,6 @@ export class LoginFormBehaviour implements ReactiveController {
       if (button instanceof HTMLInputElement) button.value = saved.value;
       else button.replaceChildren(...saved.nodes);
       button.removeAttribute('aria-disabled');
-      // The element writes its own button's label (it may have changed while busy).
-      this.host.requestUpdate();
     }
   }
 
