@@ -280,11 +280,6 @@ export class LoginFormBehaviour implements ReactiveController {
   }
 
   /**
-   * Renders the alerts when something is shown there (a failure, a success, cookie guidance: the
-   * host's properties and the locale feed them) or when that changed; the fields' areas are
-   * rendered by their cores.
-   */
-  /**
    * Before the element's own update, which writes its button's label unless busy: the button
    * comes back from 「ログインしています…」 in the same update, not in one more.
    */
@@ -292,6 +287,11 @@ export class LoginFormBehaviour implements ReactiveController {
     this.syncBusy();
   }
 
+  /**
+   * Renders the alerts when something is shown there (a failure, a success, cookie guidance: the
+   * host's properties and the locale feed them) or when that changed; the fields' areas are
+   * rendered by their cores.
+   */
   hostUpdated(): void {
     const {alerts} = this.skeleton;
     const locale = getSonetLocale();

@@ -94,7 +94,7 @@ let formCounter = 0;
  * `::part()` reaches nothing; every rule of the library has zero specificity, so the page's own
  * selectors win — the `part` attributes are stable hooks for them:
  * `sonet-login-form [part~="toggle"] { … }` (`alerts`, `help`, `notice`, `form`, `field`, `label`,
- * `input`, `toggle`, `warnings`, `warning`, `fix`, `submit`, `links`). Style the inside of the
+ * `input`, `toggle`, `warnings`, `warning`, `fix`, `hint`, `submit`, `links`). Style the inside of the
  * guidance, which has a shadow root, with `sonet-error-help::part(…)`.
  *
  * @summary The So-net login form with live input warnings and inline failure guidance.

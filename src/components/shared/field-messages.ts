@@ -1,5 +1,6 @@
 import {msg, str} from '@lit/localize';
 import type {FindingCode} from '../../lib/findings.js';
+import {DEFAULT_USER_ID_DOMAIN} from '../../lib/user-id.js';
 
 /**
  * A warning code shown next to a field: an analyser finding, Caps Lock being on, or the caution
@@ -14,7 +15,7 @@ export type FieldKind = 'user-id' | 'password';
  * The user ID's form, shown under it while there is nothing to warn about (in the room kept for
  * a hint): an ID and the mail address it belongs to, as the support page explains it.
  */
-export function userIdExample(domain = 'so-net.ne.jp'): string {
+export function userIdExample(domain = DEFAULT_USER_ID_DOMAIN): string {
   return msg(str`例: taro_s@aa2 (メールアドレスが taro_s@aa2.${domain} の場合)`, {id: 'user-id.example'});
 }
 

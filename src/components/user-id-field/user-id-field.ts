@@ -25,7 +25,7 @@ import {warningText} from '../shared/field-messages.js';
  * `::part()` reaches nothing; every rule of the library has zero specificity, so the page's own
  * selectors win — the `part` attributes are stable hooks for them:
  * `sonet-user-id-field [part~="warning"] { … }` (`field`, `label`, `input`, `warnings`,
- * `warning`, `fix`).
+ * `warning`, `fix`, `hint`).
  *
  * @summary A user ID input with live warnings and one-tap fixes, usable in any form.
  *
