@@ -38,8 +38,9 @@ const removeStaleChunks = {
  * one. `core`: what every element needs (the bundle's autoloader, lit's base class, the locale
  * runtime). `login-form`: the form's skeleton (the element, the field builder and styles, the
  * show-password toggle) — also what the standalone fields build with. `fields`: the field cores
- * and the input rules (warnings live). `links`: the help links. The rest (the behaviour, the
- * guidance, each other element) is split where the source imports it dynamically.
+ * and the input rules (warnings live). `links`: the help links. `error-help`: the element and its
+ * guidance. The rest (the behaviour, each other element) is split where the source imports it
+ * dynamically.
  */
 function manualChunks(id) {
   const path = id.split('\\').join('/');
@@ -72,6 +73,16 @@ function manualChunks(id) {
   if (/\/src\/(lib\/link-href|components\/error-help\/error-help\.links|components\/login-form\/login-form\.links)\.ts$/.test(path)) {
     return 'links';
   }
+  // <sonet-error-help> with its guidance: the element imports the guidance on its first render,
+  // so apart they cost a second round trip after every failure and a gzip stream of their own.
+  if (/\/src\/components\/error-help\/(error-help|error-help\.styles|error-help\.events|guidance|guidance\.styles)\.ts$/.test(path)) {
+    return 'error-help';
+  }
+  // Shared with <sonet-error-help> but needed earlier or elsewhere (the cookie check at idle, the
+  // behaviour, the banner's countdown): named, or Rollup would move them into the chunk above.
+  if (/\/src\/lib\/(cookies|capabilities)\.ts$/.test(path)) return path.slice(path.lastIndexOf('/') + 1, -3);
+  if (/\/src\/lib\/(login-response|retry-time)\.ts$/.test(path)) return 'login-response';
+  if (/\/src\/controllers\/countdown-controller\.ts$/.test(path)) return 'countdown-controller';
   return undefined;
 }
 
