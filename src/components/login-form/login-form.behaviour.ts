@@ -67,8 +67,9 @@ async function checkedRedirect(target: string | null | undefined): Promise<strin
 let notices: NoticesModule | undefined;
 
 /**
- * Loads what is only needed after a failure — `<sonet-error-help>` (whose steps load in turn)
- * and the form's failure notices — once per page.
+ * Loads what is only needed after a failure — `<sonet-error-help>` (which imports its steps on
+ * its first render; `./bundle` ships them in the element's file) and the form's failure notices —
+ * once per page.
  */
 export const loadGuidance: () => Promise<void> = lazy(() =>
   Promise.all([import('../error-help/error-help.js'), import('./login-form.notices.js')]).then(([, module]) => {
