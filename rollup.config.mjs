@@ -80,7 +80,8 @@ function manualChunks(id) {
   }
   // Shared with <sonet-error-help> but needed earlier or elsewhere (the cookie check at idle, the
   // behaviour, the banner's countdown): named, or Rollup would move them into the chunk above.
-  if (/\/src\/lib\/(cookies|capabilities)\.ts$/.test(path)) return path.slice(path.lastIndexOf('/') + 1, -3);
+  if (/\/src\/lib\/cookies\.ts$/.test(path)) return 'cookies';
+  if (/\/src\/lib\/capabilities\.ts$/.test(path)) return 'capabilities';
   if (/\/src\/lib\/(login-response|retry-time)\.ts$/.test(path)) return 'login-response';
   if (/\/src\/controllers\/countdown-controller\.ts$/.test(path)) return 'countdown-controller';
   return undefined;

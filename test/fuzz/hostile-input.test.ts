@@ -218,7 +218,6 @@ describe('hostile input: 100,000 random strings', function () {
   }
 });
 
-/** Best of three timings of `reps` calls of `fn(input)`, in ms. */
 describe('hostile input: time grows linearly', function () {
   this.timeout(60000);
 
