@@ -11,6 +11,8 @@ import {
   isLookAlike,
   isSpace,
 } from './half-width.js';
+import type {Finding, FindingCode, FindingField} from './findings.js';
+import {makeFinding} from './findings.js';
 import {FindingTrace, codePointAt, unitLength} from './text-scan.js';
 
 /** The classes of {@link classOf}; plain numbers so the per-character switch stays cheap. */
@@ -178,4 +180,26 @@ export function scanCharacters(s: string, limit = CHARACTER_SCAN_LIMIT): Charact
     }
   }
   return scan;
+}
+
+/**
+ * The findings of a scan for `field`, in `FINDING_CODES` order: the character classes are the
+ * same rule for both analyzers (only the levels differ, by `FINDING_RULES`), so they are turned
+ * into findings here, once.
+ *
+ * @example
+ * characterFindings('userId', scanCharacters('ｔａｒｏ '));
+ * // [{code: 'full-width', level: 'error', …}, {code: 'edge-space', level: 'error', …}]
+ */
+export function characterFindings(field: FindingField, scan: CharacterScan): Finding[] {
+  const traces: Array<[FindingCode, FindingTrace]> = [
+    ['full-width', scan.fullWidth],
+    ['kana', scan.kana],
+    ['space', scan.space],
+    ['full-width-space', scan.fullWidthSpace],
+    ['edge-space', scan.edgeSpace],
+    ['invisible', scan.invisible],
+    ['look-alike', scan.lookAlike],
+  ];
+  return traces.filter(([, trace]) => !trace.isEmpty).map(([code, trace]) => makeFinding(field, code, trace));
 }

@@ -6,9 +6,9 @@
  * (V6.2.9, V6.2.10). So no finding here carries a `fix`, and the seed's advice — show the hidden
  * password to check it, mind full-width and capitals (login-errors) — becomes warnings.
  */
-import {CHARACTER_SCAN_LIMIT, scanCharacters} from './character-scan.js';
-import type {Finding, FindingCode} from './findings.js';
-import {FINDING_RULES, compareFindings} from './findings.js';
+import {CHARACTER_SCAN_LIMIT, characterFindings, scanCharacters} from './character-scan.js';
+import type {Finding, FindingCode, FindingPlaces} from './findings.js';
+import {compareFindings, makeFinding} from './findings.js';
 import {FindingTrace, coerceValue} from './text-scan.js';
 
 /**
@@ -58,13 +58,8 @@ function traceCapsLock(s: string): FindingTrace {
   return trace;
 }
 
-function make(code: FindingCode, trace?: FindingTrace): Finding {
-  return {
-    code,
-    level: FINDING_RULES[code].password ?? 'hint',
-    ranges: trace?.ranges ?? [],
-    chars: trace?.chars ?? [],
-  };
+function make(code: FindingCode, places?: FindingPlaces): Finding {
+  return makeFinding('password', code, places);
 }
 
 /**
@@ -84,19 +79,9 @@ function make(code: FindingCode, trace?: FindingTrace): Finding {
 export function analyzePassword(value: string): Finding[] {
   const s = coerceValue(value);
   if (s.length === 0) return [make('empty')];
-  const findings: Finding[] = [];
-  const scan = scanCharacters(s);
-  const pairs: Array<[FindingCode, FindingTrace]> = [
-    ['full-width', scan.fullWidth],
-    ['kana', scan.kana],
-    ['space', scan.space],
-    ['full-width-space', scan.fullWidthSpace],
-    ['edge-space', scan.edgeSpace],
-    ['invisible', scan.invisible],
-    ['caps-lock-pattern', traceCapsLock(s)],
-    ['look-alike', scan.lookAlike],
-  ];
-  for (const [code, trace] of pairs) if (!trace.isEmpty) findings.push(make(code, trace));
+  const findings = characterFindings('password', scanCharacters(s));
+  const capsLock = traceCapsLock(s);
+  if (!capsLock.isEmpty) findings.push(make('caps-lock-pattern', capsLock));
   if (s.length > PASSWORD_HINT_LENGTH) {
     let start = PASSWORD_HINT_LENGTH;
     const u = s.charCodeAt(start);

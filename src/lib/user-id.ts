@@ -6,9 +6,9 @@
  * without spaces (login-errors: ユーザーID / ユーザーIDパスワードの入力に誤りがある;
  * login-troubleshooting: 入力内容の確認).
  */
-import {endOfMarks, isEmojiJoinerAt, scanCharacters} from './character-scan.js';
-import type {Finding, FindingCode} from './findings.js';
-import {FINDING_RULES, compareFindings} from './findings.js';
+import {characterFindings, endOfMarks, isEmojiJoinerAt, scanCharacters} from './character-scan.js';
+import type {Finding, FindingCode, FindingPlaces} from './findings.js';
+import {compareFindings, makeFinding} from './findings.js';
 import {
   isCombiningMark,
   isFullWidthAscii,
@@ -387,13 +387,8 @@ function testPattern(pattern: RegExp, t: string): boolean {
   }
 }
 
-function make(code: FindingCode, trace?: FindingTrace): Finding {
-  return {
-    code,
-    level: FINDING_RULES[code].userId ?? 'hint',
-    ranges: trace?.ranges ?? [],
-    chars: trace?.chars ?? [],
-  };
+function make(code: FindingCode, places?: FindingPlaces): Finding {
+  return makeFinding('userId', code, places);
 }
 
 /** The codes a suggestion can repair; only these ever carry a `fix`. */
@@ -409,18 +404,7 @@ const REPAIRABLE: ReadonlySet<FindingCode> = new Set<FindingCode>([
 
 function analyze(s: string, o: Resolved): Finding[] {
   if (s.length === 0) return [make('empty')];
-  const findings: Finding[] = [];
-  const scan = scanCharacters(s);
-  const pairs: Array<[FindingCode, FindingTrace]> = [
-    ['full-width', scan.fullWidth],
-    ['kana', scan.kana],
-    ['space', scan.space],
-    ['full-width-space', scan.fullWidthSpace],
-    ['edge-space', scan.edgeSpace],
-    ['invisible', scan.invisible],
-  ];
-  for (const [code, trace] of pairs) if (!trace.isEmpty) findings.push(make(code, trace));
-  if (!scan.lookAlike.isEmpty) findings.push(make('look-alike', scan.lookAlike));
+  const findings = characterFindings('userId', scanCharacters(s));
   const needsRepair = findings.some((f) => f.code !== 'look-alike');
 
   if (s.length > USER_ID_MAX_LENGTH) {

@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {CharClass, classOf, scanCharacters} from '../../src/lib/character-scan.js';
+import {CharClass, characterFindings, classOf, scanCharacters} from '../../src/lib/character-scan.js';
+import type {FindingField} from '../../src/lib/findings.js';
 import {
   isFullWidthAscii,
   isFullWidthForm,
@@ -52,4 +53,24 @@ describe('scanCharacters()', () => {
       fullWidthSpace: [[[3, 4], [13, 14]], ['\u3000']],
     });
   });
+});
+
+describe('characterFindings()', () => {
+  // value → [code, level, ranges] per field, in FINDING_CODES order; the levels are FINDING_RULES'.
+  const cases: Array<[string, FindingField, Array<[string, string, Array<[number, number]>]>]> = [
+    ['taro_s@aa2', 'userId', [['look-alike', 'info', [[3, 4]]]]],
+    ['', 'password', []],
+    ['ｔａｒｏ ', 'userId', [['full-width', 'error', [[0, 4]]], ['edge-space', 'error', [[4, 5]]]]],
+    ['pass wd ', 'password', [['space', 'hint', [[4, 5]]], ['edge-space', 'hint', [[7, 8]]]]],
+    ['pass wd ', 'userId', [['space', 'error', [[4, 5]]], ['edge-space', 'error', [[7, 8]]]]],
+    ['たろ\u3000s\u200b', 'password', [['kana', 'error', [[0, 2]]], ['full-width-space', 'error', [[2, 3]]], ['invisible', 'hint', [[4, 5]]]]],
+    ['a\u200bb', 'userId', [['invisible', 'error', [[1, 2]]]]],
+    ['a\u200bb', 'password', [['invisible', 'hint', [[1, 2]]]]],
+  ];
+  for (const [value, field, expected] of cases) {
+    it(`finds ${expected.map(([code]) => code).join(', ') || 'nothing'} in ${JSON.stringify(value)} (${field})`, () => {
+      const findings = characterFindings(field, scanCharacters(value));
+      expect(findings.map((f) => [f.code, f.level, f.ranges])).to.deep.equal(expected);
+    });
+  }
 });
