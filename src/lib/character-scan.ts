@@ -1,6 +1,7 @@
 /**
- * Internal: one linear pass over a value that sorts its characters into the classes both analyzers
- * report (full-width, kana, spaces, invisible, look-alike). Not re-exported from the package.
+ * Internal: what both analyzers share — one linear pass over a value that sorts its characters
+ * into the classes they report (full-width, kana, spaces, invisible, look-alike), and how a class
+ * or any other rule becomes a finding of a field. Not re-exported from the package.
  */
 import {
   isCombiningMark,
@@ -11,9 +12,29 @@ import {
   isLookAlike,
   isSpace,
 } from './half-width.js';
-import type {Finding, FindingCode, FindingField} from './findings.js';
-import {makeFinding} from './findings.js';
+import type {Finding, FindingCode, FindingRule} from './findings.js';
+import {FINDING_RULES} from './findings.js';
 import {FindingTrace, codePointAt, unitLength} from './text-scan.js';
+
+/** The field an analyzer looks at: the key of its level in `FINDING_RULES`. */
+export type FindingField = keyof FindingRule;
+
+/** Where a finding points: the ranges and characters a `FindingTrace` collected. */
+export interface FindingPlaces {
+  readonly ranges: Array<[start: number, end: number]>;
+  readonly chars: string[];
+}
+
+/**
+ * The finding `code` of `field`, at its level in `FINDING_RULES`, pointing where `places` does
+ * (nowhere when omitted).
+ *
+ * @example
+ * makeFinding('password', 'space', trace); // {code: 'space', level: 'hint', ranges, chars}
+ */
+export function makeFinding(field: FindingField, code: FindingCode, places?: FindingPlaces): Finding {
+  return {code, level: FINDING_RULES[code][field] ?? 'hint', ranges: places?.ranges ?? [], chars: places?.chars ?? []};
+}
 
 /** The classes of {@link classOf}; plain numbers so the per-character switch stays cheap. */
 export const CharClass = {

@@ -76,15 +76,6 @@ export interface FindingRule {
   readonly password: FindingLevel | null;
 }
 
-/** The field an analyzer looks at: the key of its level in {@link FINDING_RULES}. */
-export type FindingField = keyof FindingRule;
-
-/** Where a finding points: the ranges and characters a trace collected (`FindingTrace`). */
-export interface FindingPlaces {
-  readonly ranges: Array<[start: number, end: number]>;
-  readonly chars: string[];
-}
-
 /** The finding codes with their meaning and their level per field. */
 export const FINDING_RULES = {
   /** The value is `''` (after coercing `null`/`undefined`). A value of only spaces is not empty: it gets the space findings. */
@@ -170,17 +161,6 @@ export const FINDING_RULES = {
    */
   'too-long': {userId: 'hint', password: 'hint'},
 } as const satisfies Record<FindingCode, FindingRule>;
-
-/**
- * The finding `code` of `field`, at its level in {@link FINDING_RULES}, pointing where `places`
- * does (nowhere when omitted).
- *
- * @example
- * makeFinding('password', 'space', trace); // {code: 'space', level: 'hint', ranges, chars}
- */
-export function makeFinding(field: FindingField, code: FindingCode, places?: FindingPlaces): Finding {
-  return {code, level: FINDING_RULES[code][field] ?? 'hint', ranges: places?.ranges ?? [], chars: places?.chars ?? []};
-}
 
 const ORDER = new Map<FindingCode, number>(FINDING_CODES.map((code, index) => [code, index]));
 

@@ -6,9 +6,10 @@
  * (V6.2.9, V6.2.10). So no finding here carries a `fix`, and the seed's advice — show the hidden
  * password to check it, mind full-width and capitals (login-errors) — becomes warnings.
  */
-import {CHARACTER_SCAN_LIMIT, characterFindings, scanCharacters} from './character-scan.js';
-import type {Finding, FindingCode, FindingPlaces} from './findings.js';
-import {compareFindings, makeFinding} from './findings.js';
+import type {FindingPlaces} from './character-scan.js';
+import {CHARACTER_SCAN_LIMIT, characterFindings, makeFinding, scanCharacters} from './character-scan.js';
+import type {Finding, FindingCode} from './findings.js';
+import {compareFindings} from './findings.js';
 import {FindingTrace, coerceValue} from './text-scan.js';
 
 /**

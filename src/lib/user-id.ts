@@ -6,9 +6,10 @@
  * without spaces (login-errors: ユーザーID / ユーザーIDパスワードの入力に誤りがある;
  * login-troubleshooting: 入力内容の確認).
  */
-import {characterFindings, endOfMarks, isEmojiJoinerAt, scanCharacters} from './character-scan.js';
-import type {Finding, FindingCode, FindingPlaces} from './findings.js';
-import {compareFindings, makeFinding} from './findings.js';
+import type {FindingPlaces} from './character-scan.js';
+import {characterFindings, endOfMarks, isEmojiJoinerAt, makeFinding, scanCharacters} from './character-scan.js';
+import type {Finding, FindingCode} from './findings.js';
+import {compareFindings} from './findings.js';
 import {
   isCombiningMark,
   isFullWidthAscii,

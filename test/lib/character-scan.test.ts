@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
-import {CharClass, characterFindings, classOf, scanCharacters} from '../../src/lib/character-scan.js';
-import type {FindingField} from '../../src/lib/findings.js';
+import {CharClass, characterFindings, classOf, makeFinding, scanCharacters} from '../../src/lib/character-scan.js';
+import type {FindingField} from '../../src/lib/character-scan.js';
+import type {FindingCode, FindingLevel} from '../../src/lib/findings.js';
 import {
   isFullWidthAscii,
   isFullWidthForm,
@@ -73,4 +74,32 @@ describe('characterFindings()', () => {
       expect(findings.map((f) => [f.code, f.level, f.ranges])).to.deep.equal(expected);
     });
   }
+});
+
+describe('makeFinding()', () => {
+  // The level is the field's in FINDING_RULES; a code the field never reports falls back to `hint`.
+  const cases: Array<[FindingField, FindingCode, FindingLevel]> = [
+    ['userId', 'space', 'error'],
+    ['password', 'space', 'hint'],
+    ['userId', 'look-alike', 'info'],
+    ['password', 'full-width', 'error'],
+    ['userId', 'missing-subdomain', 'hint'],
+    ['password', 'caps-lock-pattern', 'hint'],
+    ['password', 'full-domain', 'hint'],
+  ];
+  for (const [field, code, level] of cases) {
+    it(`gives ${code} in the ${field} the level ${level}`, () => {
+      expect(makeFinding(field, code)).to.deep.equal({code, level, ranges: [], chars: []});
+    });
+  }
+
+  it('points where the trace does', () => {
+    const places = {ranges: [[1, 3]] as Array<[number, number]>, chars: ['Ａ']};
+    expect(makeFinding('userId', 'full-width', places)).to.deep.equal({
+      code: 'full-width',
+      level: 'error',
+      ranges: [[1, 3]],
+      chars: ['Ａ'],
+    });
+  });
 });

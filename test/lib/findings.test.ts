@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {FINDING_CODES, FINDING_RULES, compareFindings, isFindingCode, makeFinding} from '../../src/lib/findings.js';
-import type {Finding, FindingCode, FindingField, FindingLevel} from '../../src/lib/findings.js';
+import {FINDING_CODES, FINDING_RULES, compareFindings, isFindingCode} from '../../src/lib/findings.js';
+import type {Finding} from '../../src/lib/findings.js';
 
 describe('FINDING_RULES', () => {
   it('describes every finding code, and nothing else', () => {
@@ -37,32 +37,4 @@ describe('isFindingCode()', () => {
       expect(isFindingCode(value)).to.equal(expected);
     });
   }
-});
-
-describe('makeFinding()', () => {
-  // The level is the field's in FINDING_RULES; a code the field never reports falls back to `hint`.
-  const cases: Array<[FindingField, FindingCode, FindingLevel]> = [
-    ['userId', 'space', 'error'],
-    ['password', 'space', 'hint'],
-    ['userId', 'look-alike', 'info'],
-    ['password', 'full-width', 'error'],
-    ['userId', 'missing-subdomain', 'hint'],
-    ['password', 'caps-lock-pattern', 'hint'],
-    ['password', 'full-domain', 'hint'],
-  ];
-  for (const [field, code, level] of cases) {
-    it(`gives ${code} in the ${field} the level ${level}`, () => {
-      expect(makeFinding(field, code)).to.deep.equal({code, level, ranges: [], chars: []});
-    });
-  }
-
-  it('points where the trace does', () => {
-    const places = {ranges: [[1, 3]] as Array<[number, number]>, chars: ['Ａ']};
-    expect(makeFinding('userId', 'full-width', places)).to.deep.equal({
-      code: 'full-width',
-      level: 'error',
-      ranges: [[1, 3]],
-      chars: ['Ａ'],
-    });
-  });
 });
