@@ -41,9 +41,15 @@ export interface CountdownOptions {
  * @example
  * ```ts
  * class Help extends LitElement {
+ *   @property({type: Number}) retryAt?: number; // ms since the epoch
  *   private countdown = new CountdownController(this, {onEnd: () => this.announceEnd()});
- *   willUpdate() { this.countdown.setTarget(Date.now() + 60_000); }
- *   render() { return html`${formatWaitClock(this.countdown.remaining)}`; }
+ *   willUpdate(changed: PropertyValues<this>) {
+ *     if (changed.has('retryAt')) this.countdown.setTarget(this.retryAt);
+ *   }
+ *   render() {
+ *     const left = waitLeft(this.countdown.remaining); // e.g. {kind: 'minutes', minutes: 9, seconds: 57}
+ *     return left.kind === 'minutes' ? html`あと ${left.minutes} 分 ${left.seconds} 秒` : nothing;
+ *   }
  * }
  * ```
  */
