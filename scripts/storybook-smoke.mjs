@@ -10,6 +10,8 @@
 //   arrives on it and a stylesheet of the element reads it);
 // - docs pages: after they load and settle, the page has not scrolled, focus is still on the body,
 //   and the elements' inputs are in the preview's page font, not the browser's default.
+// Then every story again in Firefox and WebKit (scripts/story-engines.mjs: renders, play function,
+// no error, axe clean), for the engines BROWSERS names besides Chromium (default: all three).
 // Writes test-results/storybook-summary.json and prints "N passed, N failed" alone on the last
 // line. Exit code 1 on any failure.
 //
@@ -22,7 +24,8 @@ import {existsSync} from 'node:fs';
 import {extname, join, normalize} from 'node:path';
 import {createRequire} from 'node:module';
 import puppeteer from 'puppeteer-core';
-import {requireChromium, chromiumArgs} from './browsers.mjs';
+import {requireChromium, chromiumArgs, requireEngines, selectedEngines} from './browsers.mjs';
+import {AXE_PATH, ERROR_RECORDER, checkStoriesIn} from './story-engines.mjs';
 
 const options = Object.fromEntries(
   process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => a.slice(2).split(/=(.*)/s).slice(0, 2))
@@ -32,7 +35,10 @@ if (!existsSync(join(root, 'index.json'))) {
   console.error(`No ${root}/index.json: run \`npm run build-storybook\` first.`);
   process.exit(1);
 }
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const otherEngines = selectedEngines().filter((e) => e !== 'chromium');
+requireEngines(otherEngines); // stops here, with how to install them, when any is missing
+const axeFile = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const axeSource = await readFile(axeFile, 'utf8');
 const types = {'.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png'};
 
@@ -40,9 +46,11 @@ const server = createServer(async (req, res) => {
   // Chromium asks for a favicon on its own; a 404 there is not the story's console error.
   if (req.url === '/favicon.ico') return void res.writeHead(204).end();
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+  const file = path === AXE_PATH ? axeFile : join(root, path.endsWith('/') ? `${path}index.html` : path);
   try {
-    const body = await readFile(file);
+    let body = await readFile(file);
+    // The story page records its errors for the engines without a console over WebDriver.
+    if (path === '/iframe.html') body = String(body).replace('<head>', `<head>${ERROR_RECORDER}`);
     res.writeHead(200, {'content-type': types[extname(file)] ?? 'application/octet-stream'});
     res.end(body);
   } catch {
@@ -400,8 +408,10 @@ try {
     for (const line of errors) console.log(`    ${line}`);
     await page.close().catch(() => {});
   }
-} finally {
   await browser.close();
+  for (const engine of otherEngines) results.push(...(await checkStoriesIn(engine, {base, stories, within})));
+} finally {
+  await browser.close().catch(() => {});
   server.close();
 }
 const passed = results.filter((r) => r.ok).length;

@@ -10,107 +10,25 @@
 // Xvfb when DISPLAY is unset, and stops both on exit, Ctrl-C or SIGTERM.
 import {spawn} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
-import {createServer} from 'node:net';
-import {ENGINE_LABELS, findXvfb, requireEngines, selectedEngines} from './browsers.mjs';
+import {ENGINE_LABELS, requireEngines, selectedEngines} from './browsers.mjs';
+import {startWebKitDriver, startXvfb, stopHelpers} from './engine-processes.mjs';
 
 const args = process.argv.slice(2);
 const engines = selectedEngines();
-const found = requireEngines(engines);
+requireEngines(engines); // stops here, with how to install them, when any is missing
 const interactive = args.some((a) => ['--watch', '-w', '--manual', '--open'].includes(a));
 
 const resultsDir = 'test-results';
 const summaryFile = `${resultsDir}/summary.json`;
 
-/** Processes this script started, stopped (with their process groups) on exit. */
-const helpers = [];
 let runner = null;
 
-function stopHelpers() {
-  for (const child of helpers.splice(0).reverse()) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    try {
-      process.kill(-child.pid, 'SIGTERM'); // the group: WebKitWebDriver's MiniBrowser and web processes too
-    } catch {
-      child.kill('SIGTERM');
-    }
-  }
-}
-process.on('exit', stopHelpers);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     runner?.kill(signal);
     stopHelpers();
     process.exit(128 + {SIGINT: 2, SIGTERM: 15, SIGHUP: 1}[signal]);
   });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const {port} = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startHelper(command, argv, options = {}) {
-  const child = spawn(command, argv, {detached: true, stdio: ['ignore', 'ignore', 'pipe'], ...options});
-  helpers.push(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-  child.stderrTail = () => stderr.trim();
-  return child;
-}
-
-/**
- * Starts Xvfb on a display number it picks itself (-displayfd); resolves to ":N".
- * The screen is small on purpose: with no window manager, X gives keyboard focus to the window
- * under the pointer, which sits at the screen's centre (160, 120). MiniBrowser's window (at 0, 0,
- * at least 447 px wide, and free to be larger than the screen) always covers that point, so the
- * page has focus (document.hasFocus(), focus events, :focus-visible) at every viewport size.
- */
-function startXvfb() {
-  const xvfb = startHelper(findXvfb(), ['-displayfd', '3', '-screen', '0', '320x240x24', '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`Xvfb did not start in 10 s.\n${xvfb.stderrTail()}`)), 10000);
-    xvfb.stdio[3].on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) {
-        clearTimeout(timer);
-        resolve(`:${out.trim()}`);
-      }
-    });
-    xvfb.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Xvfb exited (${code}) before it was ready.\n${xvfb.stderrTail()}`));
-    });
-  });
-}
-
-/** Starts WebKitWebDriver on a free local port and waits until it answers /status. */
-async function startWebKitDriver(display) {
-  const port = await freePort();
-  const driver = startHelper(found.webkit.driver, [`--port=${port}`, '--host=127.0.0.1'], {
-    env: {...process.env, DISPLAY: display},
-  });
-  const deadline = Date.now() + 15000;
-  while (Date.now() < deadline) {
-    if (driver.exitCode !== null) break;
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/status`);
-      if (res.ok) return port;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`WebKitWebDriver (${found.webkit.driver}) did not start on port ${port}.\n${driver.stderrTail()}`);
 }
 
 /** Runs web-test-runner once for `runEngines`; resolves to its exit status. */

@@ -149,7 +149,15 @@ export class WebKitLauncher extends WebdriverLauncher {
  * one page, which breaks focus, keyboard actions and viewport sizes.
  */
 export function webkitLauncher({port, miniBrowser}) {
-  return new WebKitLauncher({
+  return new WebKitLauncher(webkitSessionOptions({port, miniBrowser}));
+}
+
+/**
+ * webdriverio's options for a MiniBrowser session through WebKitWebDriver on 127.0.0.1:`port`
+ * (this launcher's, and `remote()`'s in scripts/story-engines.mjs).
+ */
+export function webkitSessionOptions({port, miniBrowser}) {
+  return {
     hostname: '127.0.0.1',
     port,
     logLevel: 'error',
@@ -162,5 +170,5 @@ export function webkitLauncher({port, miniBrowser}) {
       'wdio:enforceWebDriverClassic': true,
       'webkitgtk:browserOptions': {binary: miniBrowser, args: ['--automation']},
     },
-  });
+  };
 }
