@@ -1,7 +1,7 @@
 // Every story of the static Storybook build in Firefox and WebKit, for scripts/storybook-smoke.mjs
 // (which checks them in Chromium with more: controls, Playgrounds, docs pages, dark and forced
 // colours). Here each story must render its element, finish its play function, log no error and
-// leave axe nothing to report — in the engines designers' and members' Safari and Firefox run.
+// leave axe nothing to report, in the engines of Firefox and Safari as well.
 //
 // Firefox is driven by puppeteer-core over WebDriver BiDi, WebKit (WebKitGTK's MiniBrowser) by
 // webdriverio through WebKitWebDriver (WebDriver classic), as the test runner drives them. A story
