@@ -33,8 +33,9 @@ export const AXE_PATH = '/__smoke/axe.min.js';
 /**
  * Runs in the story's page: waits until Storybook has finished the story (render and play), lets
  * the elements settle, and reports what it found. Plain ES2021 with no closure, sent as source.
+ * Every engine's check runs it, Chromium's in scripts/storybook-smoke.mjs too.
  */
-async function inspectStory({timeoutMs, axePath}) {
+export async function inspectStory({timeoutMs, axePath}) {
   const deadline = Date.now() + timeoutMs;
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const phase = () => globalThis.__STORYBOOK_PREVIEW__?.currentRender?.phase;
@@ -114,6 +115,15 @@ async function openEngine(engine, {dark = false} = {}) {
   };
 }
 
+/** What is wrong with a story, from what inspectStory() found (axe's violations apart). */
+export function storyProblems(found) {
+  const problems = [];
+  if (found.phase !== 'finished') problems.push(`story ${found.phase} (render or play function failed)`);
+  else if (!found.elements) problems.push('no sonet- element in the story');
+  if (found.blank) problems.push('element rendered nothing');
+  return problems;
+}
+
 /** Checks each story of `stories` in `driver`; `skip(found)` true leaves a story for later (returned). */
 async function checkEach(driver, label, stories, base, within, results, skip = () => false) {
   const later = [];
@@ -127,9 +137,7 @@ async function checkEach(driver, label, stories, base, within, results, skip = (
         later.push(story);
         continue;
       }
-      if (found.phase !== 'finished') errors.push(`story ${found.phase} (render or play function failed)`);
-      else if (!found.elements) errors.push('no sonet- element in the story');
-      if (found.blank) errors.push('element rendered nothing');
+      errors.push(...storyProblems(found));
       if (found.tags?.includes('dark') && !found.dark) errors.push('a dark story in a page that does not prefer dark');
       errors.push(...(found.errors ?? []));
       violations = found.violations ?? [];

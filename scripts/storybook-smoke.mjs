@@ -25,7 +25,7 @@ import {extname, join, normalize} from 'node:path';
 import {createRequire} from 'node:module';
 import puppeteer from 'puppeteer-core';
 import {requireChromium, chromiumArgs, requireEngines, selectedEngines} from './browsers.mjs';
-import {AXE_PATH, ERROR_RECORDER, checkStoriesIn} from './story-engines.mjs';
+import {AXE_PATH, ERROR_RECORDER, checkStoriesIn, inspectStory, storyProblems} from './story-engines.mjs';
 
 const options = Object.fromEntries(
   process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => a.slice(2).split(/=(.*)/s).slice(0, 2))
@@ -38,7 +38,6 @@ if (!existsSync(join(root, 'index.json'))) {
 const otherEngines = selectedEngines().filter((e) => e !== 'chromium');
 requireEngines(otherEngines); // stops here, with how to install them, when any is missing
 const axeFile = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const axeSource = await readFile(axeFile, 'utf8');
 const types = {'.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png'};
 
@@ -132,46 +131,21 @@ async function emulate(page, features) {
 
 async function check(page, story, errors) {
   await emulate(page, mediaFor(story.tags ?? []));
-  let {phase, tags} = await open(page, story);
+  const {tags} = await open(page, story);
   const media = mediaFor(tags);
   if (JSON.stringify(media) !== JSON.stringify(mediaFor(story.tags ?? []))) {
     // Open it again under the emulation its tags ask for, so it renders the way it is meant to.
     errors.length = 0;
     await emulate(page, media);
-    ({phase} = await open(page, story));
+    await open(page, story);
   }
-  if (phase !== 'finished') errors.push(`story ${phase} (render or play function failed)`);
-  const found = await page.evaluate(() =>
-    [...document.querySelectorAll('#storybook-root *')].some((n) => n.localName.startsWith('sonet-'))
-  );
-  if (!found) throw new Error('no sonet- element in the story');
-  // Let elements finish rendering and lazy guidance load (a story of the loading state never does).
-  await page.evaluate(async () => {
-    const els = [...document.querySelectorAll('#storybook-root *')].filter((n) => n.localName.startsWith('sonet-'));
-    await Promise.all(els.map((el) => customElements.whenDefined(el.localName)));
-    await Promise.all(els.map((el) => el.updateComplete));
-    await Promise.race([
-      Promise.all(els.map((el) => el.ready).filter(Boolean)),
-      new Promise((r) => setTimeout(r, 3000)),
-    ]);
-    await new Promise((r) => setTimeout(r, 100));
-  });
-  const blank = await page.evaluate(() => {
-    const el = [...document.querySelectorAll('#storybook-root *')].find((n) => n.localName.startsWith('sonet-'));
-    const text = (el.shadowRoot?.textContent ?? '') + el.textContent;
-    return !el.hasAttribute('hidden') && text.trim() === '';
-  });
-  if (blank) errors.push('element rendered nothing');
+  // Chromium's console events report the page's errors here (the recorder's copy is not needed).
+  const found = await page.evaluate(inspectStory, {timeoutMs: 30000, axePath: AXE_PATH});
+  errors.push(...storyProblems(found));
   if (options.screenshots) {
     await page.screenshot({path: join(options.screenshots, `${story.id}.png`), fullPage: true});
   }
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document.querySelector('#storybook-root'), {
-      runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
-    });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
+  return found.violations ?? [];
 }
 
 /**
