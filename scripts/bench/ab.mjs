@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Builds of `./bundle` side by side on the emulated phone: navigation → form ready and →
+// warnings live, for comparing loading plans (the figures of one `npm run bench` run move by
+// ±100 ms with the machine's load; pairs interleaved in one browser do not). Each build is a copy
+// of dist/bundle (e.g. `cp -r dist/bundle /tmp/plan-a` at one commit, `/tmp/plan-b` at another),
+// served under the README's page exactly as bench.mjs serves the built bundle.
+//
+//   node scripts/bench/ab.mjs /tmp/plan-a /tmp/plan-b [/tmp/plan-c …] [--samples=15]
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
+import {basename, resolve} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import {findChromium} from '../browsers.mjs';
+import {BENCH_FLAGS, buildAll} from './candidates.mjs';
+import {launchChromium, openPage} from './chromium.mjs';
+import {startServer} from './server.mjs';
+
+const ENTRY = 'sonet-login-elements.min.js';
+const args = process.argv.slice(2);
+const samples = Number(args.find((a) => a.startsWith('--samples='))?.slice(10) ?? 15);
+const dirs = args.filter((a) => !a.startsWith('--')).map((d) => resolve(d));
+const missing = dirs.filter((d) => !existsSync(`${d}/${ENTRY}`));
+if (dirs.length < 2 || missing.length || !(samples > 0)) {
+  console.error(
+    'usage: node scripts/bench/ab.mjs <bundle dir> <bundle dir> [more dirs] [--samples=15]\n' +
+      `(each dir a copy of dist/bundle, holding ${ENTRY})` +
+      (missing.length ? `\nno ${ENTRY} in: ${missing.join(', ')}` : '')
+  );
+  process.exit(2);
+}
+const chromium = findChromium();
+if (!chromium) {
+  console.error('No Chromium found: install the Debian package `chromium` or set CHROME_PATH.');
+  process.exit(1);
+}
+
+// The bench's own page for this library (the probe inlined, the README's markup), pointed at
+// each build in turn.
+const {routes} = await buildAll();
+const page = String(routes.get('/page/sonet-nav.html') ?? '');
+if (!page.includes(`/assets/${ENTRY}`)) {
+  console.error('The bench has no page for this library: run `npm run build` first.');
+  process.exit(1);
+}
+const variants = dirs.map((dir, i) => ({label: `${String.fromCharCode(65 + i)}: ${basename(dir)}`, dir, ready: [], live: [], bytes: []}));
+variants.forEach((v, i) => {
+  for (const f of readdirSync(v.dir)) routes.set(`/${i}/${f}`, readFileSync(`${v.dir}/${f}`));
+  routes.set(`/page/ab-${i}.html`, page.replace(`/assets/${ENTRY}`, `/${i}/${ENTRY}`));
+  v.files = readdirSync(v.dir).filter((f) => f.endsWith('.js')).length;
+  v.total = readdirSync(v.dir)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(`${v.dir}/${f}`), {level: 9}).length, 0);
+});
+
+const server = await startServer(routes);
+const browser = await launchChromium(chromium, BENCH_FLAGS);
+try {
+  for (let round = 0; round < samples; round++) {
+    // A rotating order, so no build always runs first (drift spreads over all).
+    for (const i of variants.map((_, k) => (k + round) % variants.length)) {
+      const p = await openPage(browser.browser, `${server.origin}/page/ab-${i}.html`, {phone: true});
+      try {
+        const r = await p.evaluate('window.__nav');
+        variants[i].ready.push(r.ready ?? NaN);
+        variants[i].live.push(r.live ?? NaN);
+        variants[i].bytes.push(r.readyBytes ?? NaN);
+      } finally {
+        await p.close();
+      }
+    }
+    process.stderr.write(`\rround ${round + 1}/${samples}`);
+  }
+  process.stderr.write('\n');
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const sorted = (xs) => xs.filter(Number.isFinite).sort((a, b) => a - b);
+const at = (xs, p) => {
+  const v = sorted(xs);
+  return v.length ? Math.round(v[Math.min(v.length - 1, Math.round(p * (v.length - 1)))]) : NaN;
+};
+const median = (xs) => {
+  const v = sorted(xs);
+  const m = v.length >> 1;
+  return Math.round(v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2);
+};
+const cell = (xs) => `${median(xs)} (${at(xs, 0.25)}–${at(xs, 0.75)})`;
+console.log(`Phone profile (scripts/bench/chromium.mjs), ${samples} interleaved rounds, medians (p25–p75), ms from navigation:\n`);
+console.log('| build | files, gzip total | fetched before ready | form ready | warnings live |');
+console.log('|---|---:|---:|---:|---:|');
+for (const v of variants) {
+  console.log(`| ${v.label} | ${v.files}, ${(v.total / 1000).toFixed(2)} kB | ${(median(v.bytes) / 1000).toFixed(2)} kB | ${cell(v.ready)} | ${cell(v.live)} |`);
+}
