@@ -1,10 +1,15 @@
 // Dev-server middleware for tests of a page that loses the connection after it loaded:
 // `/__offline/<path>` serves `/<path>` as usual, except modules whose path contains
-// `.behaviour.` (the login form's behaviour module), which fail with 503 as if offline. A test page
-// imports the element from `/__offline/src/…`, so its relative `import()`s — and only that page's,
-// at URLs no other test page requests, so no browser cache shares them — go through here. Works
-// the same in every engine.
-const PREFIX = '/__offline/';
+// `.behaviour.` (the login form's behaviour module), which fail with 503 as if offline;
+// `/__offline-help/<path>` likewise fails `<sonet-error-help>`'s module (what a failed login loads).
+// A test page imports the element from `/__offline/src/…`, so its relative `import()`s — and only
+// that page's, at URLs no other test page requests, so no browser cache shares them — go through
+// here. Works the same in every engine.
+/** Each prefix and the modules that fail under it. */
+const OFFLINE = [
+  ['/__offline/', /\.behaviour\./],
+  ['/__offline-help/', /\/components\/error-help\/error-help\.[jt]s$/],
+];
 
 /**
  * The dev server resolves a bare import (`@lit/reactive-element`) to a path relative to the file,
@@ -23,15 +28,16 @@ async function servedWithSharedPackages(ctx, next) {
 /** @returns {import('koa').Middleware} */
 export function offlineModulesMiddleware() {
   return async function offlineModules(ctx, next) {
-    if (!ctx.path.startsWith(PREFIX)) return next();
+    const [prefix, failing] = OFFLINE.find(([p]) => ctx.path.startsWith(p)) ?? [];
+    if (!prefix) return next();
     ctx.set('Cache-Control', 'no-store');
-    if (ctx.path.includes('.behaviour.')) {
+    if (failing.test(ctx.path)) {
       ctx.status = 503;
       ctx.type = 'text/plain; charset=utf-8';
       ctx.body = 'offline';
       return;
     }
-    ctx.url = ctx.url.slice(PREFIX.length - 1);
+    ctx.url = ctx.url.slice(prefix.length - 1);
     return servedWithSharedPackages(ctx, next);
   };
 }

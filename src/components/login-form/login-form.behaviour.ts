@@ -218,13 +218,15 @@ export class LoginFormBehaviour implements ReactiveController {
   private renderHelp(code: LoginErrorCode, shown?: ShownError): TemplateResult {
     const links = loginLinks(this.host);
     if (this.guidanceFailed) {
-      // The guidance could not be loaded (offline): a short text from this module, never nothing.
+      // The guidance could not be loaded (offline, or a deploy replaced the chunks this page
+      // refers to): a short text from this module, never nothing. Reloading fetches it again; a
+      // bare "try again" would spend tries towards the lock on the same wrong password.
       return html`<div class="sonet-notice" part="help">
         <h2 class="sonet-notice__title sonet-login-form__fallback-heading" tabindex="-1">
           ${msg(str`ログインできませんでした (エラーコード: ${code})`, {id: 'login-form.fallback.title'})}
         </h2>
         <p>
-          ${msg('インターネットへの接続をご確認のうえ、もう一度お試しください。', {id: 'login-form.fallback.body'})}
+          ${msg('詳しいご案内を読み込めませんでした。接続をご確認のうえ、ページを再読み込みしてください。', {id: 'login-form.fallback.body'})}
           <a href=${links.maintenance}>${msg('障害・メンテナンス情報', {id: 'login-form.link.maintenance'})}</a>
         </p>
       </div>`;

@@ -1,0 +1,53 @@
+// <sonet-login-form> when a login fails and the guidance cannot be loaded: the connection
+// dropped after the page loaded, or a deploy replaced the chunks the open page refers to. The
+// form must still say that the login failed, with its code, and how to get the explanation —
+// never nothing, and never a bare "try again", which would spend the member's tries towards
+// the lock (SS503) on the same wrong password. This page loads the element from
+// `/__offline-help/src/…` (test/plugins/offline-modules.mjs): the same files, except that
+// `<sonet-error-help>`'s modules fail, for this page only, in every engine.
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
+import type {SonetLoginErrorEvent} from '../../src/components/login-form/login-form.events.js';
+
+// The dev server serves the TypeScript sources under their own names.
+const ELEMENT = '/__offline-help/src/components/login-form/login-form.ts';
+
+const userIdInput = (el: SonetLoginForm) => el.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
+const passwordInput = (el: SonetLoginForm) => el.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('<sonet-login-form> when the guidance cannot be loaded', () => {
+  before(async () => {
+    await import(/* @vite-ignore */ ELEMENT);
+    await customElements.whenDefined('sonet-login-form');
+  });
+
+  it('says the login failed, with its code, and to reload the page for the explanation', async () => {
+    // The demo's simulated server: any ID but its own answers 401 (a fresh one per run, so runs
+    // in three engines do not add up towards its lock).
+    const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/__security/api/login"></sonet-login-form>`);
+    const userId = `offline-${Math.random().toString(36).slice(2, 8)}@aa2`;
+    userIdInput(el).focus();
+    await sendKeys({type: userId});
+    passwordInput(el).focus();
+    await sendKeys({type: 'wrong-pass'});
+    const failed = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
+    await sendKeys({press: 'Enter'});
+    expect((await failed).code).to.equal('invalid-credentials');
+
+    const fallback = () => el.querySelector<HTMLElement>('.sonet-login-form__fallback-heading');
+    await waitUntil(fallback, "the form's own short explanation", {timeout: 5000});
+    const heading = fallback()!;
+    await waitUntil(() => document.activeElement === heading, 'focus on its heading', {timeout: 5000});
+    expect(text(heading)).to.equal('ログインできませんでした (エラーコード: invalid-credentials)');
+    const body = text(heading.parentElement);
+    expect(body).to.contain('ご案内を読み込めませんでした');
+    expect(body).to.contain('ページを再読み込みしてください');
+    expect(body, 'not a bare "try again" (the same wrong password again)').to.not.contain('もう一度お試しください');
+    expect(el.querySelector('sonet-error-help'), 'no half-defined guidance element').to.not.exist;
+    expect(userIdInput(el).value, 'the user ID kept').to.equal(userId);
+    expect(passwordInput(el).value, 'the password cleared').to.equal('');
+    await expect(el).to.be.accessible();
+  });
+});
