@@ -5,7 +5,10 @@
 // of dist/bundle (e.g. `cp -r dist/bundle /tmp/plan-a` at one commit, `/tmp/plan-b` at another),
 // served under the README's page exactly as bench.mjs serves the built bundle.
 //
-//   node scripts/bench/ab.mjs /tmp/plan-a /tmp/plan-b [/tmp/plan-c …] [--samples=15]
+//   node scripts/bench/ab.mjs /tmp/plan-a /tmp/plan-b [/tmp/plan-c …] [--samples=15] [--with=material]
+//
+// `--with` adds other candidates' phone pages (bench.mjs's: material, shoelace, vaadin, bare) to
+// the same rounds, so the issue's ratio (ready ÷ the fastest of them) comes from one run too.
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {basename, resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
@@ -18,10 +21,11 @@ const ENTRY = 'sonet-login-elements.min.js';
 const args = process.argv.slice(2);
 const samples = Number(args.find((a) => a.startsWith('--samples='))?.slice(10) ?? 15);
 const dirs = args.filter((a) => !a.startsWith('--')).map((d) => resolve(d));
+const others = (args.find((a) => a.startsWith('--with='))?.slice(7) ?? '').split(',').filter(Boolean);
 const missing = dirs.filter((d) => !existsSync(`${d}/${ENTRY}`));
 if (dirs.length < 2 || missing.length || !(samples > 0)) {
   console.error(
-    'usage: node scripts/bench/ab.mjs <bundle dir> <bundle dir> [more dirs] [--samples=15]\n' +
+    'usage: node scripts/bench/ab.mjs <bundle dir> <bundle dir> [more dirs] [--samples=15] [--with=material,…]\n' +
       `(each dir a copy of dist/bundle, holding ${ENTRY})` +
       (missing.length ? `\nno ${ENTRY} in: ${missing.join(', ')}` : '')
   );
@@ -41,28 +45,35 @@ if (!page.includes(`/assets/${ENTRY}`)) {
   console.error('The bench has no page for this library: run `npm run build` first.');
   process.exit(1);
 }
-const variants = dirs.map((dir, i) => ({label: `${String.fromCharCode(65 + i)}: ${basename(dir)}`, dir, ready: [], live: [], bytes: []}));
-variants.forEach((v, i) => {
-  for (const f of readdirSync(v.dir)) routes.set(`/${i}/${f}`, readFileSync(`${v.dir}/${f}`));
+const variants = dirs.map((dir, i) => {
+  for (const f of readdirSync(dir)) routes.set(`/${i}/${f}`, readFileSync(`${dir}/${f}`));
   routes.set(`/page/ab-${i}.html`, page.replace(`/assets/${ENTRY}`, `/${i}/${ENTRY}`));
-  v.files = readdirSync(v.dir).filter((f) => f.endsWith('.js')).length;
-  v.total = readdirSync(v.dir)
-    .filter((f) => f.endsWith('.js'))
-    .reduce((sum, f) => sum + gzipSync(readFileSync(`${v.dir}/${f}`), {level: 9}).length, 0);
+  const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const total = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(`${dir}/${f}`), {level: 9}).length, 0);
+  const label = `${String.fromCharCode(65 + i)}: ${basename(dir)}`;
+  return {label, url: `/page/ab-${i}.html`, files: `${scripts.length}, ${(total / 1000).toFixed(2)} kB`, ready: [], live: [], bytes: []};
 });
+const references = others.map((name) => {
+  if (!routes.has(`/page/${name}-nav.html`)) {
+    console.error(`--with=${name}: the bench has no phone page for it (not installed, or not a candidate of candidates.mjs)`);
+    process.exit(2);
+  }
+  return {label: name, url: `/page/${name}-nav.html`, files: '–', ready: [], live: [], bytes: []};
+});
+const pages = [...variants, ...references];
 
 const server = await startServer(routes);
 const browser = await launchChromium(chromium, BENCH_FLAGS);
 try {
   for (let round = 0; round < samples; round++) {
     // A rotating order, so no build always runs first (drift spreads over all).
-    for (const i of variants.map((_, k) => (k + round) % variants.length)) {
-      const p = await openPage(browser.browser, `${server.origin}/page/ab-${i}.html`, {phone: true});
+    for (const v of pages.map((_, k) => pages[(k + round) % pages.length])) {
+      const p = await openPage(browser.browser, `${server.origin}${v.url}`, {phone: true});
       try {
         const r = await p.evaluate('window.__nav');
-        variants[i].ready.push(r.ready ?? NaN);
-        variants[i].live.push(r.live ?? NaN);
-        variants[i].bytes.push(r.readyBytes ?? NaN);
+        v.ready.push(r.ready ?? NaN);
+        v.live.push(r.live ?? NaN);
+        v.bytes.push(r.readyBytes ?? NaN);
       } finally {
         await p.close();
       }
@@ -87,8 +98,11 @@ const median = (xs) => {
 };
 const cell = (xs) => `${median(xs)} (${at(xs, 0.25)}–${at(xs, 0.75)})`;
 console.log(`Phone profile (scripts/bench/chromium.mjs), ${samples} interleaved rounds, medians (p25–p75), ms from navigation:\n`);
-console.log('| build | files, gzip total | fetched before ready | form ready | warnings live |');
-console.log('|---|---:|---:|---:|---:|');
-for (const v of variants) {
-  console.log(`| ${v.label} | ${v.files}, ${(v.total / 1000).toFixed(2)} kB | ${(median(v.bytes) / 1000).toFixed(2)} kB | ${cell(v.ready)} | ${cell(v.live)} |`);
+const fastest = references.length ? Math.min(...references.map((r) => median(r.ready))) : NaN;
+const ratio = (v) => (Number.isFinite(fastest) ? ` | ${(median(v.ready) / fastest).toFixed(2)}×` : '');
+console.log(`| build | files, gzip total | fetched before ready | form ready | warnings live${references.length ? ' | ready ÷ fastest --with' : ''} |`);
+console.log(`|---|---:|---:|---:|---:${references.length ? '|---:' : ''}|`);
+for (const v of pages) {
+  const live = v.live.some(Number.isFinite) ? cell(v.live) : '–';
+  console.log(`| ${v.label} | ${v.files} | ${(median(v.bytes) / 1000).toFixed(2)} kB | ${cell(v.ready)} | ${live}${ratio(v)} |`);
 }
