@@ -2,9 +2,9 @@
 // `/__offline/<path>` serves `/<path>` as usual, except modules whose path contains
 // `.behaviour.` (the login form's behaviour module), which fail with 503 as if offline;
 // `/__offline-help/<path>` likewise fails `<sonet-error-help>`'s module (what a failed login loads).
-// A test page imports the element from `/__offline/src/…`, so its relative `import()`s — and only
-// that page's, at URLs no other test page requests, so no browser cache shares them — go through
-// here. Works the same in every engine.
+// A test page imports the element from under a prefix (`/__offline/src/…`), so its relative
+// `import()`s — and only that page's, at URLs no other test page requests, so no browser cache
+// shares them — go through here. Works the same in every engine.
 /** Each prefix and the modules that fail under it. */
 const OFFLINE = [
   ['/__offline/', /\.behaviour\./],
