@@ -13,11 +13,11 @@ import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {basename, resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {findChromium} from '../browsers.mjs';
-import {BENCH_FLAGS, buildAll} from './candidates.mjs';
+import {BENCH_FLAGS, BUNDLE_ENTRY as ENTRY, buildAll} from './candidates.mjs';
 import {launchChromium, openPage} from './chromium.mjs';
 import {startServer} from './server.mjs';
+import {median, medianReached, quartiles} from './stats.mjs';
 
-const ENTRY = 'sonet-login-elements.min.js';
 const args = process.argv.slice(2);
 const samples = Number(args.find((a) => a.startsWith('--samples='))?.slice(10) ?? 15);
 const dirs = args.filter((a) => !a.startsWith('--')).map((d) => resolve(d));
@@ -86,23 +86,15 @@ try {
   await server.close();
 }
 
-const sorted = (xs) => xs.filter(Number.isFinite).sort((a, b) => a - b);
-const at = (xs, p) => {
-  const v = sorted(xs);
-  return v.length ? Math.round(v[Math.min(v.length - 1, Math.round(p * (v.length - 1)))]) : NaN;
-};
-const median = (xs) => {
-  const v = sorted(xs);
-  const m = v.length >> 1;
-  return Math.round(v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2);
-};
-const cell = (xs) => `${median(xs)} (${at(xs, 0.25)}–${at(xs, 0.75)})`;
+const ms = (x) => (Number.isFinite(x) ? Math.round(x) : x === Infinity ? 'not live' : '–');
+const cell = (xs, mid = median) => `${ms(mid(xs))} (${quartiles(xs).map(ms).join('–')})`;
 console.log(`Phone profile (scripts/bench/chromium.mjs), ${samples} interleaved rounds, medians (p25–p75), ms from navigation:\n`);
 const fastest = references.length ? Math.min(...references.map((r) => median(r.ready))) : NaN;
 const ratio = (v) => (Number.isFinite(fastest) ? ` | ${(median(v.ready) / fastest).toFixed(2)}×` : '');
 console.log(`| build | files, gzip total | fetched before ready | form ready | warnings live${references.length ? ' | ready ÷ fastest --with' : ''} |`);
 console.log(`|---|---:|---:|---:|---:${references.length ? '|---:' : ''}|`);
 for (const v of pages) {
-  const live = v.live.some(Number.isFinite) ? cell(v.live) : '–';
+  // Not live within the probe's limit counts as later than every figure, as in bench.mjs.
+  const live = references.includes(v) ? '–' : cell(v.live, medianReached);
   console.log(`| ${v.label} | ${v.files} | ${(median(v.bytes) / 1000).toFixed(2)} kB | ${cell(v.ready)} | ${live}${ratio(v)} |`);
 }

@@ -18,6 +18,7 @@ import {BASELINE, BENCH_FLAGS, BUNDLE_DIR, ROOT, buildAll, bundleIsStale, versio
 import {PHONE, launchChromium, openPage} from './chromium.mjs';
 import {LIVE_LIMIT_MS, READY_LIMIT_MS} from './probe.js';
 import {startServer} from './server.mjs';
+import {median, medianReached, quartiles} from './stats.mjs';
 
 const HERE = join(ROOT, 'scripts/bench');
 process.chdir(ROOT);
@@ -124,27 +125,6 @@ async function coreSample(browser, origin) {
 
 // ---------------------------------------------------------------------------------------------
 // Statistics and report
-
-function median(xs) {
-  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!v.length) return NaN;
-  const m = v.length >> 1;
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-}
-
-function quartiles(xs) {
-  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  const q = (p) => v[Math.min(v.length - 1, Math.max(0, Math.round(p * (v.length - 1))))];
-  return [q(0.25), q(0.75)];
-}
-
-/** Median where NaN means "not reached within the limit" (counted as later than every figure). */
-function medianReached(xs) {
-  const v = xs.map((x) => (Number.isFinite(x) ? x : Infinity)).sort((a, b) => a - b);
-  if (!v.length) return NaN;
-  const m = v.length >> 1;
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-}
 
 const fmt = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
 const ratio = (x, base) => (Number.isFinite(x) && Number.isFinite(base) && base !== 0 ? x / base : NaN);

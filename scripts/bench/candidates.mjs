@@ -27,7 +27,7 @@ export const BENCH_FLAGS = [
 export const LOGIN_FORM = 'src/components/login-form/login-form.ts';
 /** The built `./bundle` (`npm run build`): what a server-rendered page loads, with its chunks. */
 export const BUNDLE_DIR = 'dist/bundle';
-const BUNDLE_ENTRY = 'sonet-login-elements.min.js';
+export const BUNDLE_ENTRY = 'sonet-login-elements.min.js';
 
 /**
  * The candidates. `entry` is the module a page imports (what it costs is measured from it);

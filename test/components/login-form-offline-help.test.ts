@@ -4,7 +4,7 @@
 // never nothing, and never a bare "try again", which would spend the member's tries towards
 // the lock (SS503) on the same wrong password. This page loads the element from
 // `/__offline-help/src/…` (test/plugins/offline-modules.mjs): the same files, except that
-// `<sonet-error-help>`'s modules fail, for this page only, in every engine.
+// `<sonet-error-help>`'s module fails, for this page only, in every engine.
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
