@@ -101,7 +101,16 @@ export class WebKitLauncher extends WebdriverLauncher {
   async setViewport(_sessionId, {width, height}) {
     await this.ensureManagerInitialized();
     const driver = this.driver;
-    const measure = () => driver.execute('return [window.innerWidth, window.innerHeight, window.outerWidth, window.outerHeight]');
+    // While the page is being replaced the script can come back without four numbers (seen once
+    // in CI: NaN sizes for setWindowSize): ask again rather than size the window from that.
+    const measure = async () => {
+      for (let attempt = 0; ; attempt++) {
+        const sizes = await driver.execute('return [window.innerWidth, window.innerHeight, window.outerWidth, window.outerHeight]');
+        if (Array.isArray(sizes) && sizes.length === 4 && sizes.every((n) => Number.isInteger(n) && n > 0)) return sizes;
+        if (attempt === 20) throw new Error(`WebKit (MiniBrowser) reported no window size: ${JSON.stringify(sizes)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
     let [innerW, innerH, outerW, outerH] = await measure();
     for (let attempt = 0; attempt < 3 && (innerW !== width || innerH !== height); attempt++) {
       await driver.setWindowSize(width + (outerW - innerW), height + (outerH - innerH));
