@@ -14,6 +14,7 @@ import {existsSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import {MINIFY_OPTIONS} from './scripts/minify-templates.mjs';
+import {importTogether} from './scripts/rollup-import-together.mjs';
 
 const OUT_DIR = 'dist/bundle';
 
@@ -38,8 +39,8 @@ const removeStaleChunks = {
  * one. `core`: what every element needs (the bundle's autoloader, lit's base class, the locale
  * runtime). `login-form`: the form's skeleton (the element, the field builder and styles, the
  * show-password toggle) — also what the standalone fields build with. `fields`: the field cores
- * and the input rules (warnings live). `links`: the help links. `error-help`: the element and its
- * guidance. The rest (the behaviour, each other element) is split where the source imports it
+ * and the input rules (warnings live). `links`: the help links and the cookie check. `error-help`:
+ * the element and its guidance. The rest (the behaviour, each other element) is split where the source imports it
  * dynamically.
  */
 function manualChunks(id) {
@@ -69,8 +70,13 @@ function manualChunks(id) {
   ) {
     return 'fields';
   }
-  // The help links' targets and texts (below the form, in the guidance, in the banner).
-  if (/\/src\/(lib\/link-href|components\/error-help\/error-help\.links|components\/login-form\/login-form\.links)\.ts$/.test(path)) {
+  // The help links' targets and texts (below the form, in the guidance, in the banner), and the
+  // cookie check: every page that runs it (the form at idle, the behaviour, the guidance) has
+  // loaded the links by then, so it costs no file of its own; the banner carries its 0.2 kB unused.
+  if (
+    /\/src\/(lib\/link-href|components\/error-help\/error-help\.links|components\/login-form\/login-form\.links)\.ts$/.test(path) ||
+    /\/src\/lib\/cookies\.ts$/.test(path)
+  ) {
     return 'links';
   }
   // <sonet-error-help> with its guidance: the element imports the guidance on its first render,
@@ -78,9 +84,8 @@ function manualChunks(id) {
   if (/\/src\/components\/error-help\/(error-help|error-help\.styles|error-help\.events|guidance|guidance\.styles)\.ts$/.test(path)) {
     return 'error-help';
   }
-  // Shared with <sonet-error-help> but needed earlier or elsewhere (the cookie check at idle, the
-  // behaviour, the banner's countdown): named, or Rollup would move them into the chunk above.
-  if (/\/src\/lib\/cookies\.ts$/.test(path)) return 'cookies';
+  // Shared with <sonet-error-help> but needed earlier or elsewhere (the behaviour, the banner's
+  // countdown): named, or Rollup would move them into the chunk above.
   if (/\/src\/lib\/capabilities\.ts$/.test(path)) return 'capabilities';
   if (/\/src\/lib\/(login-response|retry-time)\.ts$/.test(path)) return 'login-response';
   if (/\/src\/controllers\/countdown-controller\.ts$/.test(path)) return 'countdown-controller';
@@ -117,6 +122,10 @@ export default {
     // The text of html`…` and css`…` templates, which terser leaves as written; after typescript
     // (which emits from its own program, not from earlier transforms).
     minifyTemplateLiterals({include: ['src/**/*.ts'], options: MINIFY_OPTIONS, failOnError: true}),
+    // Each import() also starts the files its target imports, instead of one round trip per level.
+    // The core and the form's skeleton are the page's first load (budgeted): there only the
+    // import that makes warnings live gets its list (lit-html, +20 B).
+    importTogether({firstLoad: {core: [], 'login-form': ['fields']}}),
     terser({ecma: 2021, module: true, format: {comments: false}, compress: {passes: 2}}),
     removeStaleChunks,
   ],

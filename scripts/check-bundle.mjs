@@ -7,7 +7,8 @@
 // plan, within issue 18's budgets (gzip -9 of each file fetched, as a server sends them):
 //   - before the form shows its inputs and toggle: <= 10 KB;
 //   - after 3 s idle with no interaction (skeleton + warnings live): <= 24 KB.
-// Then each later part must arrive when first used, and nothing may 404, load twice or throw.
+// Then each later part must arrive when first used — the warnings' and the guidance's files in one
+// round trip each — and nothing may 404, load twice or throw.
 // Writes test-results/bundle-summary.json. A script of our own: the budget is what a browser
 // fetched by a moment in the page, which no size tool measures.
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
@@ -140,6 +141,8 @@ try {
   const live = await form.evaluate(`document.querySelector('sonet-login-form').live`);
   check(`after 3 s idle: warnings live, ${sizes.idle} B gzip (budget ${BUDGETS.idle})`, live === true && sizes.idle <= BUDGETS.idle, idle.join(', '));
   check('the behaviour waits for the first use', !fetched('login-form.behaviour').length);
+  const liveStage = await oneRoundTrip(form, 'fields', ['lit']);
+  check('warnings go live in one round trip: lit-html is requested with the field cores, not after them', liveStage.ok, liveStage.detail);
 
   await form.evaluate(`document.getElementById('user_id').focus()`);
   for (let i = 0; i < 100 && !fetched('login-form.behaviour').length; i++) await sleep(50);
@@ -162,6 +165,8 @@ try {
     fetched('error-help').length === 1 && !scripts().some((f) => /guidance/.test(f)) && guidance !== '',
     guidance
   );
+  const failureStage = await oneRoundTrip(form, 'error-help', ['countdown-controller']);
+  check('… in one round trip: the files it imports are requested with it, not after it', failureStage.ok, failureStage.detail);
 
   await form.evaluate(`document.documentElement.lang = 'en'`);
   const english = await form.evaluate(`(async () => {
@@ -205,6 +210,23 @@ try {
 } finally {
   await browser.close();
   server.close();
+}
+
+/**
+ * Whether each of `deps` (chunk names) was requested before the file of chunk `name` had arrived:
+ * requested with it (rollup-import-together.mjs) or earlier, not found by parsing it (one more
+ * round trip on a phone).
+ */
+async function oneRoundTrip(page, name, deps) {
+  const timings = new Map(
+    await page.evaluate(`performance.getEntriesByType('resource').map((r) => [new URL(r.name).pathname.slice('/assets/'.length), [r.startTime, r.responseEnd]])`)
+  );
+  const timing = (chunk) => [...timings].find(([file]) => isChunk(chunk, file))?.[1];
+  const target = timing(name);
+  if (!target) return {ok: false, detail: `${name} was not fetched`};
+  const late = deps.filter((dep) => !(timing(dep)?.[0] < target[1]));
+  const detail = deps.map((dep) => `${dep} requested at ${timing(dep)?.[0]?.toFixed(1) ?? '—'} ms`).join(', ');
+  return {ok: late.length === 0, detail: `${name} arrived at ${target[1].toFixed(1)} ms; ${detail}`};
 }
 
 function checkRequests(what, exceptions) {
