@@ -6,9 +6,10 @@
 // `/__offline-help/src/…` (test/plugins/offline-modules.mjs): the same files, except that
 // `<sonet-error-help>`'s module fails, for this page only, in every engine.
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {sendKeys, setViewport} from '@web/test-runner-commands';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import type {SonetLoginErrorEvent} from '../../src/components/login-form/login-form.events.js';
+import {engine} from '../support/engine.js';
 
 // The dev server serves the TypeScript sources under their own names.
 const ELEMENT = '/__offline-help/src/components/login-form/login-form.ts';
@@ -23,7 +24,11 @@ describe('<sonet-login-form> when the guidance cannot be loaded', () => {
     await customElements.whenDefined('sonet-login-form');
   });
 
+  after(() => setViewport({width: 800, height: 600}));
+
   it('says the login failed, with its code, and to reload the page for the explanation', async () => {
+    // A phone's width (WebKitGTK's MiniBrowser window cannot be narrower than about 447 px).
+    await setViewport({width: engine === 'webkit' ? 448 : 375, height: 740});
     // The demo's simulated server: any ID but its own answers 401 (a fresh one per run, so runs
     // in three engines do not add up towards its lock).
     const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/__security/api/login"></sonet-login-form>`);
@@ -40,8 +45,12 @@ describe('<sonet-login-form> when the guidance cannot be loaded', () => {
     await waitUntil(fallback, "the form's own short explanation", {timeout: 5000});
     const heading = fallback()!;
     await waitUntil(() => document.activeElement === heading, 'focus on its heading', {timeout: 5000});
-    expect(text(heading)).to.equal('ログインできませんでした (エラーコード: invalid-credentials)');
+    expect(text(heading)).to.equal('ログインできませんでした');
     const body = text(heading.parentElement);
+    expect(body).to.contain('エラーコード: invalid-credentials');
+    // The code stays whole (it broke at its hyphen): one line box for it.
+    const code = heading.parentElement!.querySelector('.sonet-login-form__code')!;
+    expect(code.getClientRects().length === 1 && code.getBoundingClientRect().height < 30, 'the code on one line').to.be.true;
     expect(body).to.contain('ご案内を読み込めませんでした');
     expect(body).to.contain('ページを再読み込みしてください');
     expect(body, 'not a bare "try again" (the same wrong password again)').to.not.contain('もう一度お試しください');

@@ -85,6 +85,14 @@ export const loginFormExtraStyles = css`
     font-weight: 700;
   }
 
+  /* The fallback's code as one piece ("invalid-credentials" broke at its hyphen): on the next
+     line when it does not fit beside its label, broken only when longer than a line. */
+  :where(.sonet-login-form__code) {
+    display: inline-block;
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
+  }
+
   :where(summary.sonet-notice__title) {
     min-block-size: 24px;
     margin: 0;

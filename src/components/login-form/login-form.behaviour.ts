@@ -9,7 +9,7 @@
  * attaches it analyses what is already typed.
  */
 import {html, nothing, render as renderTemplate, type ReactiveController, type TemplateResult} from 'lit';
-import {msg, str} from '@lit/localize';
+import {msg} from '@lit/localize';
 import {getSonetLocale} from '../../localization.js';
 import {lazy} from '../../lib/lazy.js';
 import {AutofillController} from '../../controllers/autofill-controller.js';
@@ -223,8 +223,9 @@ export class LoginFormBehaviour implements ReactiveController {
       // bare "try again" would spend tries towards the lock on the same wrong password.
       return html`<div class="sonet-notice" part="help">
         <h2 class="sonet-notice__title sonet-login-form__fallback-heading" tabindex="-1">
-          ${msg(str`ログインできませんでした (エラーコード: ${code})`, {id: 'login-form.fallback.title'})}
+          ${msg('ログインできませんでした', {id: 'login-form.fallback.heading'})}
         </h2>
+        <p>${msg('エラーコード', {id: 'login-form.fallback.code'})}: <span class="sonet-login-form__code">${code}</span></p>
         <p>
           ${msg('詳しいご案内を読み込めませんでした。接続をご確認のうえ、ページを再読み込みしてください。', {id: 'login-form.fallback.body'})}
           <a href=${links.maintenance}>${msg('障害・メンテナンス情報', {id: 'login-form.link.maintenance'})}</a>
