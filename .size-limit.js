@@ -56,7 +56,7 @@ export default [
     }),
   },
   {
-    // Both locales, all guidance, wanakana. The budget is 62.9 kB; the lazy bundle's 19 files miss
+    // Both locales, all guidance, wanakana. The budget is 62.9 kB; the lazy bundle's 18 files miss
     // it (ARCHITECTURE.md, "Loading plan", says why and what would meet it). This is the ceiling
     // that keeps it from growing unnoticed.
     name: './bundle: everything it ships (budget 62.9 kB, missed; ceiling)',
