@@ -40,8 +40,8 @@ const removeStaleChunks = {
  * runtime). `login-form`: the form's skeleton (the element, the field builder and styles, the
  * show-password toggle) — also what the standalone fields build with. `fields`: the field cores
  * and the input rules (warnings live). `links`: the help links and the cookie check. `error-help`:
- * the element and its guidance. The rest (the behaviour, each other element) is split where the source imports it
- * dynamically.
+ * the element and its guidance. The rest (the behaviour, each other element) is split where the
+ * source imports it dynamically.
  */
 function manualChunks(id) {
   const path = id.split('\\').join('/');

@@ -218,10 +218,10 @@ try {
  * round trip on a phone).
  */
 async function oneRoundTrip(page, name, deps) {
-  const timings = new Map(
-    await page.evaluate(`performance.getEntriesByType('resource').map((r) => [new URL(r.name).pathname.slice('/assets/'.length), [r.startTime, r.responseEnd]])`)
+  const timings = await page.evaluate(
+    `performance.getEntriesByType('resource').map((r) => [new URL(r.name).pathname.slice('/assets/'.length), [r.startTime, r.responseEnd]])`
   );
-  const timing = (chunk) => [...timings].find(([file]) => isChunk(chunk, file))?.[1];
+  const timing = (chunk) => timings.find(([file]) => isChunk(chunk, file))?.[1];
   const target = timing(name);
   if (!target) return {ok: false, detail: `${name} was not fetched`};
   const late = deps.filter((dep) => !(timing(dep)?.[0] < target[1]));

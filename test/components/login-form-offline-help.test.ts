@@ -31,7 +31,10 @@ describe('<sonet-login-form> when the guidance cannot be loaded', () => {
     await setViewport({width: engine === 'webkit' ? 448 : 375, height: 740});
     // The demo's simulated server: any ID but its own answers 401 (a fresh one per run, so runs
     // in three engines do not add up towards its lock).
-    const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/__security/api/login"></sonet-login-form>`);
+    // Narrow enough that the code does not fit beside its label (a phone, a sidebar).
+    const el = await fixture<SonetLoginForm>(
+      html`<sonet-login-form action="/__security/api/login" style="display: block; max-inline-size: 16rem"></sonet-login-form>`
+    );
     const userId = `offline-${Math.random().toString(36).slice(2, 8)}@aa2`;
     userIdInput(el).focus();
     await sendKeys({type: userId});
