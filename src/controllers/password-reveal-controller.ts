@@ -27,7 +27,8 @@ export {DEFAULT_REVEAL_HIDE_DELAY};
  *
  * - The value, the caret (`selectionStart`/`selectionEnd`) and the focus survive the switch.
  * - Hidden again: on submit of the input's form (so browsers offer to save the password and
- *   never store it as plain text), on `pagehide` and on `pageshow` (a page restored from the
+ *   never store it as plain text; a form or button with `method="get"` is posted then, so the
+ *   password never goes into a URL), on `pagehide` and on `pageshow` (a page restored from the
  *   back-forward cache must not show a password), and {@link PasswordRevealControllerOptions.hideDelay}
  *   after focus leaves the input and the toggle.
  * - A mouse press on the toggle does not take focus from the input (Safari never focuses a
@@ -191,7 +192,15 @@ export class PasswordRevealController implements ReactiveController {
   private readonly onPageShow = (): void => this.hide('pageshow');
 
   private readonly onSubmit = (event: Event): void => {
-    const input = this.options.input();
-    if (input && input.form && event.target === input.form) this.hide('submit');
+    const form = this.options.input()?.form;
+    const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (form && event.target == form) {
+      this.hide('submit');
+      // A password never goes into a URL: a form or button the page wrote with method="get"
+      // (or none) is posted instead. The browser reads the method after this event; no
+      // handler of the page's can stop it before this window listener runs.
+      if (form.method == 'get') form.method = 'post';
+      if (submitter?.formMethod == 'get') submitter.formMethod = 'post';
+    }
   };
 }

@@ -493,6 +493,8 @@ describe('<sonet-login-form>', () => {
         expect(url).to.equal(new URL('/api/login', location.href).href);
         expect(init.method).to.equal('POST');
         expect(init.credentials).to.equal('same-origin');
+        // A redirect to another origin fails in the browser instead of being followed.
+        expect(init.mode).to.equal('same-origin');
         const headers = new Headers(init.headers);
         expect(headers.get('Accept')).to.equal('application/json');
         expect(headers.get('X-CSRF-Token')).to.equal('token-123');
@@ -514,8 +516,33 @@ describe('<sonet-login-form>', () => {
         submitButton(el).click();
         await waitUntil(() => calls().length === 1, 'the request', {timeout: 5000});
         expect(new Headers(calls()[0]!.init.headers).get('X-CSRF-Token')).to.equal(null);
+        expect(calls()[0]!.init.mode).to.equal('cors');
       } finally {
         meta.remove();
+      }
+    });
+
+    it('sends nothing, and says the login did not go through, when `action` is not a URL', async () => {
+      // A typo in the page (port 99999) must not fall back to the event mode, which would hand
+      // the password to whoever listens for sonet-login-submit.
+      const errors = sinon.stub(console, 'error');
+      const handed: Event[] = [];
+      const onSubmitEvent = (event: Event) => handed.push(event);
+      document.addEventListener('sonet-login-submit', onSubmitEvent);
+      try {
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="http://localhost:99999/api/login"></sonet-login-form>`);
+        await fill(el);
+        const failuresBefore = sessionStorage.getItem(FAILURE_COUNT_KEY);
+        const event = await submitAndWaitForError(el);
+        expect(event.code).to.equal('unknown');
+        expect(handed, 'no sonet-login-submit').to.have.length(0);
+        expect(calls(), 'no request').to.have.length(0);
+        expect(errors.calledOnce, 'one console error for the developer').to.equal(true);
+        expect(String(errors.firstCall.args[0])).to.contain('"http://localhost:99999/api/login" is not a URL');
+        expect(String(errors.firstCall.args[0])).to.not.contain(PASSWORD);
+        expect(sessionStorage.getItem(FAILURE_COUNT_KEY), 'not a failed attempt').to.equal(failuresBefore);
+      } finally {
+        document.removeEventListener('sonet-login-submit', onSubmitEvent);
       }
     });
 

@@ -13,6 +13,10 @@
 // - `/__security/no-content`: answers a (native) form post with 204, so the test page stays.
 // - `/__security/landing`: a small page for any method, so a native submit into an iframe
 //   shows where the browser went (its URL, query string included).
+// - `/__security/redirect-away?id=…`: a login endpoint of the page's origin that answers 307 to
+//   `/__security/record?id=…` on another origin (`localhost` ↔ `127.0.0.1`, same port), which
+//   lets any origin in with any header (the worst case) and keeps what reached it;
+//   `/__security/recorded?id=…` lists that, for the test.
 //
 // Server command (`securityCommandsPlugin()`, in the config's `plugins`):
 // - `read-sources`: the library's TypeScript sources as `[{path, text}]` (src/, without the
@@ -47,9 +51,17 @@ function cspPage(name) {
 `;
 }
 
+/** The same port on the other loopback name: another origin for the browser. */
+function otherOrigin(host) {
+  const [name, port] = host.split(':');
+  return `http://${name === '127.0.0.1' ? 'localhost' : '127.0.0.1'}${port ? `:${port}` : ''}`;
+}
+
 /** @returns {import('koa').Middleware} */
 export function securityMiddleware() {
   const api = loginApiMiddleware({fastLock: true, slowMs: 60_000});
+  /** id → what reached the other origin's `/record`. */
+  const recorded = new Map();
   return async function security(ctx, next) {
     if (ctx.path !== PREFIX && !ctx.path.startsWith(`${PREFIX}/`)) return next();
     const path = ctx.path.slice(PREFIX.length);
@@ -64,6 +76,38 @@ export function securityMiddleware() {
     if (path === '/no-content') {
       ctx.set('Cache-Control', 'no-store');
       ctx.status = 204;
+      return;
+    }
+    if (path === '/redirect-away') {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.status = 307;
+      ctx.set('Location', `${otherOrigin(ctx.host)}${PREFIX}/record?id=${encodeURIComponent(ctx.query.id ?? '')}`);
+      return;
+    }
+    if (path === '/record') {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Access-Control-Allow-Origin', ctx.get('Origin') || '*');
+      ctx.set('Access-Control-Allow-Methods', 'GET, POST');
+      ctx.set('Access-Control-Allow-Headers', ctx.get('Access-Control-Request-Headers') || '*');
+      if (ctx.method === 'OPTIONS') {
+        ctx.status = 204;
+        return;
+      }
+      const chunks = [];
+      for await (const chunk of ctx.req) chunks.push(chunk);
+      const id = String(ctx.query.id ?? '');
+      recorded.set(id, [
+        ...(recorded.get(id) ?? []),
+        {method: ctx.method, csrf: ctx.get('X-CSRF-Token'), body: Buffer.concat(chunks).toString('utf8')},
+      ]);
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ok: true});
+      return;
+    }
+    if (path === '/recorded') {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(recorded.get(String(ctx.query.id ?? '')) ?? []);
       return;
     }
     if (path === '/landing') {

@@ -12,7 +12,7 @@ import sinon from 'sinon';
 import '../../src/components/login-form/login-form.js';
 import '../../src/components/password-field/password-field.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
-import type {SonetLoginSubmitEvent} from '../../src/components/login-form/login-form.events.js';
+import type {SonetLoginErrorEvent, SonetLoginSubmitEvent} from '../../src/components/login-form/login-form.events.js';
 import type {SonetPasswordField} from '../../src/components/password-field/password-field.js';
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
 import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
@@ -139,6 +139,25 @@ describe('the password never leaks', function () {
       form.reset();
       await el.updateComplete;
       expect(p.findings(MARKER)).to.deep.equal([]);
+    });
+  });
+
+  describe('<sonet-password-field>, posted by the page', () => {
+    it('never puts it in a URL when its form has no method (a GET form)', async () => {
+      const page = await fixture<HTMLDivElement>(html`<div>
+        <iframe name="leak-sink-field" title="sink"></iframe>
+        <form action="/__security/landing" target="leak-sink-field">
+          <sonet-password-field name="password"></sonet-password-field>
+          <button>送信</button>
+        </form>
+      </div>`);
+      const sink = page.querySelector('iframe')!;
+      const el = page.querySelector<SonetPasswordField>('sonet-password-field')!;
+      await typeMarker(el.input!);
+      page.querySelector<HTMLButtonElement>('form > button')!.click();
+      await waitUntil(() => sink.contentDocument?.title === 'landing', 'the post landed in the frame', {timeout: 5000});
+      expect(sink.contentWindow!.location.pathname).to.equal('/__security/landing');
+      expect(sink.contentWindow!.location.search, 'posted, nothing in the URL').to.equal('');
     });
   });
 
@@ -303,6 +322,48 @@ describe('the password never leaks', function () {
         expect(p.findings(MARKER)).to.deep.equal([]);
       } finally {
         sink.remove();
+      }
+    });
+  });
+
+  describe('<sonet-login-form>, where the page or its server goes wrong', () => {
+    it('never puts it in a URL when a handler of the page stops the submit event', async () => {
+      // The form's own listeners never see the event; the GET form is still posted.
+      const page = await fixture<HTMLDivElement>(html`<div>
+        <iframe name="leak-sink-stop" title="sink"></iframe>
+        <sonet-login-form action="/__security/api/login">
+          <form method="get" action="/__security/landing" target="leak-sink-stop" @submit=${(event: Event) => event.stopPropagation()}>
+            <label for="su">ユーザーID</label><input id="su" name="user_id" autocomplete="username" />
+            <label for="sp">ユーザーIDパスワード</label><input id="sp" name="password" type="password" autocomplete="current-password" />
+            <button>ログイン</button>
+          </form>
+        </sonet-login-form>
+      </div>`);
+      const sink = page.querySelector('iframe')!;
+      await attempt(page.querySelector<SonetLoginForm>('sonet-login-form')!, false);
+      await waitUntil(() => sink.contentDocument?.title === 'landing', 'the post landed in the frame', {timeout: 5000});
+      expect(sink.contentWindow!.location.search, 'posted, nothing in the URL').to.equal('');
+    });
+
+    it('sends neither it nor the CSRF token on when its own origin redirects elsewhere', async () => {
+      // The endpoint answers 307 to another origin that lets everyone in (an open redirect, a
+      // misrouted proxy): the browser must stop at the origin's edge.
+      const meta = Object.assign(document.createElement('meta'), {name: 'csrf-token', content: 'csrf-must-stay'});
+      document.head.append(meta);
+      try {
+        const id = Math.random().toString(36).slice(2);
+        const {el, went} = await mountForm({action: `/__security/redirect-away?id=${id}`});
+        let succeeded = false;
+        el.addEventListener('sonet-login-success', () => (succeeded = true));
+        const failed = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
+        await attempt(el, false);
+        expect((await failed).code).to.equal('network');
+        const reached = await (await fetch(`/__security/recorded?id=${id}`)).json();
+        expect(reached, 'nothing reached the other origin').to.deep.equal([]);
+        expect(succeeded, "the other origin's answer is no login").to.equal(false);
+        expect(went).to.deep.equal([]);
+      } finally {
+        meta.remove();
       }
     });
   });

@@ -354,14 +354,18 @@ export class LoginFormBehaviour implements ReactiveController {
     input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, inputType: 'deleteContent'}));
   }
 
-  /** Where `fetch` posts to, or `null` for the event mode. */
-  private endpoint(): string | null {
+  /**
+   * Where `fetch` posts to; `null` for the event mode (no `action` anywhere); `undefined` for an
+   * `action` that is not a URL, which must never fall back to the event mode: that would hand
+   * the password to listeners the page did not set up for it.
+   */
+  private endpoint(): string | null | undefined {
     const action = this.host.action || this.skeleton.form.getAttribute('action') || '';
     if (!action.trim()) return null;
     try {
       return new URL(action, document.baseURI).href;
     } catch {
-      return null;
+      return undefined;
     }
   }
 
@@ -405,17 +409,20 @@ export class LoginFormBehaviour implements ReactiveController {
     }
     this.lastAttemptAutofilled = this.autofill.used();
     if (host.native) {
-      // A password never goes into a URL: a form (or button) the page wrote with method="get"
-      // is posted instead. The browser reads the method after this event.
-      form.method = 'post';
-      const submitter = event.submitter as HTMLButtonElement | HTMLInputElement | null;
-      if (submitter?.hasAttribute('formmethod')) submitter.formMethod = 'post';
+      // The browser posts the form (the reveal controller has made a method="get" a POST).
       host.busy = true;
       return;
     }
     event.preventDefault();
     const formData = new FormData(form, event.submitter);
     const url = this.endpoint();
+    if (url === undefined) {
+      // A mistake in the page (a typo in `action`): say so to its developer, and tell the member
+      // the login did not go through. Nothing was sent, so it is no failed attempt.
+      console.error(`<sonet-login-form>: action ${JSON.stringify(this.host.action || this.skeleton.form.getAttribute("action"))} is not a URL; nothing was sent.`);
+      void this.showError('unknown', {}, 'attribute');
+      return;
+    }
     if (url === null) {
       const submitEvent = new SonetLoginSubmitEvent(formData);
       if (host.dispatchEvent(submitEvent)) {
@@ -444,8 +451,9 @@ export class LoginFormBehaviour implements ReactiveController {
     try {
       const headers = new Headers({Accept: 'application/json'});
       const token = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content');
+      const sameOrigin = csrfHeaderAllowed(url, location.href);
       // The page's token goes only to the page's own origin.
-      if (token && csrfHeaderAllowed(url, location.href)) headers.set('X-CSRF-Token', token);
+      if (token && sameOrigin) headers.set('X-CSRF-Token', token);
       const multipart = this.skeleton.form.enctype === 'multipart/form-data';
       const body = multipart ? formData : new URLSearchParams(formData as unknown as Record<string, string>);
       const response = await fetch(url, {
@@ -453,6 +461,10 @@ export class LoginFormBehaviour implements ReactiveController {
         body,
         headers,
         credentials: 'same-origin',
+        // An endpoint of the page's own origin that redirects elsewhere (an open redirect, a
+        // 307 to another host) must not pass on the password or the token: the browser fails
+        // the request before it would leave the origin (`network`), instead of following it.
+        mode: sameOrigin ? 'same-origin' : 'cors',
         signal: controller.signal,
       });
       // Read with a cap (a huge or endless body is cut and its stream cancelled).

@@ -549,11 +549,14 @@ export class SonetLoginForm extends ReactiveElement {
     const submitter = (event as SubmitEvent).submitter;
     this.attach().then(
       () => skeleton.form.requestSubmit(submitter),
-      // Offline before it could load: let the browser post the form itself (never as GET).
+      // Offline before it could load: let the browser post the form itself, to where the
+      // behaviour would have sent it (`action` first). The reveal controller made it a POST
+      // during this submit event; the password may have been shown again since.
       () => {
+        const form = skeleton.form;
         this.reveal.hide('submit');
-        skeleton.form.method = 'post';
-        if (skeleton.form.getAttribute('action') || this.action) HTMLFormElement.prototype.submit.call(skeleton.form);
+        if (this.action) form.action = this.action;
+        if (form.getAttribute('action')) HTMLFormElement.prototype.submit.call(form);
       }
     );
   };

@@ -18,16 +18,8 @@ export const fieldStyles = css`
   :where(sonet-login-form, sonet-user-id-field, sonet-password-field) {
     --_focus: var(--sonet-field-focus-color, #0b57d0);
     --_border: var(--sonet-field-border-color, #6b6b6b);
-    --_reveal-font: var(
-      --sonet-field-reveal-font,
-      BIZ UDGothic,
-      Cascadia Mono,
-      Consolas,
-      Menlo,
-      DejaVu Sans Mono,
-      ui-monospace,
-      monospace
-    );
+    /* One line: a custom property keeps the whitespace of its value, so the minifier cannot. */
+    --_reveal-font: var(--sonet-field-reveal-font, BIZ UDGothic, Cascadia Mono, Consolas, Menlo, DejaVu Sans Mono, ui-monospace, monospace);
     display: block;
     overflow-wrap: anywhere;
   }
