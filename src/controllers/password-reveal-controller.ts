@@ -31,8 +31,10 @@ export {DEFAULT_REVEAL_HIDE_DELAY};
  *   password never goes into a URL), on `pagehide` and on `pageshow` (a page restored from the
  *   back-forward cache must not show a password), and {@link PasswordRevealControllerOptions.hideDelay}
  *   after focus leaves the input and the toggle.
- * - A mouse press on the toggle does not take focus from the input (Safari never focuses a
- *   clicked button; the input would blur and the delayed hide would start).
+ * - A mouse press on the toggle puts focus in the input, never on the toggle: what the member
+ *   types next goes into the password (a first click before typing used to leave focus on the
+ *   toggle, and the keys went nowhere), and the input never blurs, which would start the
+ *   delayed hide. Keyboard presses leave focus on the toggle.
  *
  * The controller is the toggle's only writer: the host writes a `<button type="button">` once,
  * and the controller handles its clicks and writes its `aria-pressed`, its text
@@ -183,8 +185,11 @@ export class PasswordRevealController implements ReactiveController {
   private readonly onMouseDown = (event: MouseEvent): void => {
     const toggle = this.options.toggle();
     const input = this.options.input();
-    if (!toggle || !input || !toggle.contains(event.target as Node)) return;
-    if ((input.getRootNode() as Document | ShadowRoot).activeElement === input) event.preventDefault();
+    if (toggle && input && toggle.contains(event.target as Node)) {
+      // Not the toggle's focus: the member types next, into the input.
+      event.preventDefault();
+      input.focus();
+    }
   };
 
   private readonly onPageHide = (): void => this.hide('pagehide');

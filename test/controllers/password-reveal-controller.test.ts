@@ -128,6 +128,14 @@ describe('PasswordRevealController', () => {
     expect(down.defaultPrevented).to.be.true;
   });
 
+  it('puts focus in the input when the toggle is pressed with a mouse from elsewhere', () => {
+    el.querySelector<HTMLInputElement>('#other')!.focus();
+    const down = new MouseEvent('mousedown', {bubbles: true, cancelable: true});
+    toggle.dispatchEvent(down);
+    expect(down.defaultPrevented, 'the toggle takes no focus').to.be.true;
+    expect(document.activeElement).to.equal(pw);
+  });
+
   it('hides the password and stops listening when the host is disconnected', () => {
     el.reveal.show();
     const parent = el.parentNode!;
