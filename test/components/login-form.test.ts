@@ -216,6 +216,28 @@ describe('<sonet-login-form>', () => {
       );
       expectSameNode(path[1], toggle(el), 'second stop');
     });
+
+    for (const typed of ['ｔａｒｏ＿ｓ＠ａａ２', ' taro_s@aa2']) {
+      it(`sends the password typed after Tab into the password, not the fix button (${JSON.stringify(typed)})`, async () => {
+        // Tab after the user ID stops on its fix button; a touch typist types the password on.
+        // Lost keys, Enter pressing the fix, or a space pressing it and the rest going into the
+        // user ID as plain text: none of it may happen.
+        const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+        userIdInput(el).focus();
+        await typeText(typed);
+        await waitUntil(() => el.querySelector('[part~="fix"]'), 'the fix button', {timeout: 5000});
+        await sendKeys({press: 'Tab'});
+        expectFocus(el.querySelector('[part~="fix"]'));
+        await sendKeys({type: 'Sonet Demo1'});
+        expect(passwordInput(el).value).to.equal('Sonet Demo1');
+        expect(userIdInput(el).value, 'the user ID as typed').to.equal(typed);
+        expectFocus(passwordInput(el));
+        const error = oneEvent(el, 'sonet-login-error');
+        await sendKeys({press: 'Enter'});
+        await error;
+        expect(calls(), 'Enter logged in').to.have.length(1);
+      });
+    }
   });
 
   describe('look', () => {
@@ -442,6 +464,15 @@ describe('<sonet-login-form>', () => {
     let el: SonetLoginForm;
     beforeEach(async () => {
       el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+    });
+
+    it('takes what is typed after a first mouse click, before any typing, into the password', async () => {
+      await sendMouse({type: 'click', position: centre(toggle(el))});
+      await resetMouse();
+      expect(toggle(el).getAttribute('aria-pressed')).to.equal('true');
+      await sendKeys({type: 'pass word'});
+      expect(passwordInput(el).value).to.equal('pass word');
+      expect(passwordInput(el).type, 'still shown').to.equal('text');
     });
 
     it('is reached with Tab after the password and works with Space', async () => {

@@ -171,6 +171,22 @@ describe('<sonet-user-id-field>', () => {
   });
 
   describe('fixes', () => {
+    it("sends keys typed on the fix button to the form's next input, not into this field", async () => {
+      // Tab after the ID stops on the fix; a touch typist types the password on.
+      const form = await fixture<HTMLFormElement>(html`<form>
+        <sonet-user-id-field name="user_id"></sonet-user-id-field>
+        <input type="hidden" name="_csrf" value="t" />
+        <label>パスワード <input name="password" type="password" /></label>
+      </form>`);
+      const field = form.querySelector<SonetUserIdField>('sonet-user-id-field')!;
+      await typeInto(field, 'ｔａｒｏ＿ｓ＠ａａ２');
+      await sendKeys({press: 'Tab'});
+      expectFocus(fixButton(field));
+      await sendKeys({type: 'pass word'});
+      expect(form.querySelector<HTMLInputElement>('input[type="password"]')!.value).to.equal('pass word');
+      expect(field.value).to.equal('ｔａｒｏ＿ｓ＠ａａ２');
+    });
+
     it('converts full-width to half-width with one tap, keeping focus in the field', async () => {
       await typeInto(el, 'ｔａｒｏ＿ｓ＠ａａ２');
       const button = fixButton(el)!;

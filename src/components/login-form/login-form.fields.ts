@@ -17,6 +17,7 @@ export function attachFields(host: LoginFormHost, skeleton: LoginFormSkeleton): 
     input: () => skeleton.userId,
     area: () => skeleton.areas.userId,
     domain: () => host.domain,
+    next: () => skeleton.password,
   });
   const password = new PasswordCore(host, {
     input: () => skeleton.password,

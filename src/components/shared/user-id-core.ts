@@ -11,6 +11,11 @@ import {userIdExample, warningText} from './field-messages.js';
 export interface UserIdCoreOptions extends FieldCoreOptions {
   /** The mail domain not to type after the subdomain (`so-net.ne.jp` when empty/undefined). */
   domain?: () => string | undefined;
+  /**
+   * The input a member moves on to after the user ID (the password): keys typed on the fix
+   * button go there. None: they stay on the button.
+   */
+  next?: () => HTMLElement | null | undefined;
 }
 
 /**
@@ -40,10 +45,12 @@ let romajiLoad: Promise<unknown> | undefined;
 export class UserIdCore extends FieldCore {
   readonly analysis: InputAnalysisController;
   private readonly domain?: () => string | undefined;
+  private readonly next?: () => HTMLElement | null | undefined;
 
   constructor(host: FieldHost, options: UserIdCoreOptions) {
     super(host, options);
     this.domain = options.domain;
+    this.next = options.next;
     this.analysis = new InputAnalysisController(host, {
       input: options.input,
       analyze: this.analyze,
@@ -176,6 +183,17 @@ export class UserIdCore extends FieldCore {
   };
 
   /**
+   * A key typed on the fix button. A member who pressed Tab after the user ID is typing the
+   * password: the button would swallow the keys, Enter would press the fix instead of logging
+   * in, and a space would press it and send the rest into the user ID, in plain text. So a
+   * printable key (Space and Enter still press the button) moves focus on, before it lands, to
+   * {@link UserIdCoreOptions.next}.
+   */
+  private readonly onFixKey = (event: KeyboardEvent): void => {
+    if (event.key.length < 2 && event.key != ' ' && !event.ctrlKey && !event.metaKey) this.next?.()?.focus();
+  };
+
+  /**
    * Whether `findings` show the same warnings as those on screen (codes, levels, sentences, a
    * fix or none): then one more key changes only the details, which wait for a pause.
    */
@@ -222,7 +240,7 @@ export class UserIdCore extends FieldCore {
   protected override renderExtra(): unknown {
     const offered = this.offered;
     if (offered) {
-      return html`<button type="button" class="sonet-fix" part="fix" @pointerdown=${this.showDetails} @click=${this.applyOffered}>${offered.label}</button>`;
+      return html`<button type="button" class="sonet-fix" part="fix" @pointerdown=${this.showDetails} @click=${this.applyOffered} @keydown=${this.onFixKey}>${offered.label}</button>`;
     }
     const example = this.example;
     return example ? html`<p class="sonet-field__hint" part="hint">${example}</p>` : nothing;
