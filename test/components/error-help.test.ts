@@ -610,9 +610,9 @@ describe('<sonet-error-help>', () => {
     it('fires sonet-error-help-retry-ready when the wait is over', async () => {
       const el = await helpFor('locked', {retryAfter: '2'});
       const events: string[] = [];
-      document.addEventListener('sonet-error-help-retry-ready', (e) => events.push(e.code), {once: true});
+      document.addEventListener('sonet-error-help-retry-ready', (e) => events.push(e.code, e.detail.code), {once: true});
       clock.tick(2000);
-      expect(events).to.deep.equal(['locked']);
+      expect(events, 'code, and detail.code for code written against CustomEvent').to.deep.equal(['locked', 'locked']);
     });
 
     it('stops its timers when disconnected and resumes when reconnected', async () => {

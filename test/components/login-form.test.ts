@@ -638,6 +638,7 @@ describe('<sonet-login-form>', () => {
       submitButton(el).click();
       const event = await success;
       expect(event.redirect).to.equal(new URL('/mypage/', location.href).href);
+      expect(event.detail, 'for code written against CustomEvent').to.deep.equal({redirect: event.redirect});
       expect(event.composed && event.bubbles && event.cancelable).to.be.true;
       expect(went).to.deep.equal([new URL('/mypage/', location.href).href]);
     });

@@ -20,6 +20,11 @@ export class SonetErrorHelpRetryReadyEvent extends Event {
     super(SonetErrorHelpRetryReadyEvent.eventName, {bubbles: true, composed: true});
     this.code = code;
   }
+
+  /** The same field, for code written against `CustomEvent.detail`. */
+  get detail(): {code: LoginErrorCode} {
+    return {code: this.code};
+  }
 }
 
 declare global {

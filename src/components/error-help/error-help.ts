@@ -111,7 +111,7 @@ function headingTitle(code: LoginErrorCode): string {
  * @cssprop --sonet-error-help-heading-size - Heading font size.
  * @cssprop --sonet-error-help-mono-font - Font of codes in the support box.
  *
- * @fires sonet-error-help-retry-ready - {@link SonetErrorHelpRetryReadyEvent} when a countdown reaches zero.
+ * @fires {SonetErrorHelpRetryReadyEvent} sonet-error-help-retry-ready - When a countdown reaches zero.
  *
  * @example
  * ```html

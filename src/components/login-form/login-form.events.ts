@@ -62,6 +62,11 @@ export class SonetLoginSuccessEvent extends Event {
     super(SonetLoginSuccessEvent.eventName, {bubbles: true, composed: true, cancelable: true});
     this.redirect = redirect;
   }
+
+  /** The same field, for code written against `CustomEvent.detail`. */
+  get detail(): {redirect: string | null} {
+    return {redirect: this.redirect};
+  }
 }
 
 /**

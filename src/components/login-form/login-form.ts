@@ -91,13 +91,29 @@ let formCounter = 0;
  * element gives the page's user ID and password inputs, their labels and its submit button the
  * classes of its own markup (whatever the inputs' `type`). Theme both with the custom
  * properties below, set on the element or any ancestor. Everything is in the light DOM, where
- * `::part()` reaches nothing; every rule of the library has zero specificity, so the page's own
- * selectors win — the `part` attributes are stable hooks for them:
- * `sonet-login-form [part~="toggle"] { … }` (`alerts`, `help`, `notice`, `form`, `field`, `label`,
- * `input`, `toggle`, `warnings`, `warning`, `fix`, `hint`, `submit`, `links`). Style the inside of the
+ * `::part()` reaches nothing; every rule of the library has zero specificity (but the shown
+ * password's font, which must beat the page's input font), so the page's own selectors win —
+ * the `part` attributes are stable hooks for them: `sonet-login-form [part~="toggle"] { … }`
+ * (listed below; `form`, `field`, `label`, `input` and `submit` are on the markup the element
+ * writes — on the server's markup those are the page's own nodes). Style the inside of the
  * guidance, which has a shadow root, with `sonet-error-help::part(…)`.
  *
  * @summary The So-net login form with live input warnings and inline failure guidance.
+ *
+ * @csspart form - The form the element writes (the server's own form otherwise).
+ * @csspart field - A field the element writes: label, input and its warnings area.
+ * @csspart label - A label the element writes.
+ * @csspart input - An input the element writes.
+ * @csspart toggle - The show-password toggle.
+ * @csspart warnings - A field's warnings area (also its hint).
+ * @csspart warning - One warning; `data-code` names its finding, `data-level` its level.
+ * @csspart fix - The user ID's one-tap fix button.
+ * @csspart hint - The user ID's example while there is nothing to warn about.
+ * @csspart submit - The submit button the element writes.
+ * @csspart alerts - The area above the form: failure guidance, notices, cookie guidance.
+ * @csspart help - The guidance shown after a failure (`<sonet-error-help>`, or the short text when it cannot load).
+ * @csspart notice - A notice above the form; also `lockout`, `autofill` or `checklist`.
+ * @csspart links - The help links below the form.
  *
  * @cssprop --sonet-login-form-submit-background - Background of the submit button (the element's or the page's).
  * @cssprop --sonet-login-form-submit-color - Text colour of the submit button.
@@ -127,9 +143,9 @@ let formCounter = 0;
  * @attr control-panel-help-href - Passed to the guidance: コントロール パネルの表示方法 (Windows 8.1 / 8). Its default is a guess to confirm.
  * @attr support-href - Passed to the guidance: 会員サポート, where the operator chat is (default `https://support.so-net.ne.jp/`).
  *
- * @fires sonet-login-submit - {@link SonetLoginSubmitEvent}, without `action`: the host sends `formData`. Cancelable.
- * @fires sonet-login-success - {@link SonetLoginSuccessEvent} after a successful login. Cancelable (navigation).
- * @fires sonet-login-error - {@link SonetLoginErrorEvent} when a failure is shown, with its `code`.
+ * @fires {SonetLoginSubmitEvent} sonet-login-submit - Without `action`: the host sends `formData`. Cancelable.
+ * @fires {SonetLoginSuccessEvent} sonet-login-success - After a successful login. Cancelable (navigation).
+ * @fires {SonetLoginErrorEvent} sonet-login-error - When a failure is shown, with its `code`.
  */
 export class SonetLoginForm extends ReactiveElement {
   static override properties: PropertyDeclarations = {

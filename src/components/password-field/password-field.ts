@@ -30,6 +30,13 @@ import {warningText} from '../shared/field-messages.js';
  *
  * @summary A password input with a show-password toggle, Caps Lock and input warnings.
  *
+ * @csspart field - A field: label, input and its warnings area (the element's own markup).
+ * @csspart label - A field's label (the element's own markup).
+ * @csspart input - A field's input (the element's own markup).
+ * @csspart toggle - The show-password toggle.
+ * @csspart warnings - A field's warnings area (also its hint).
+ * @csspart warning - One warning; `data-code` names its finding, `data-level` its level.
+ *
  * @cssprop --sonet-field-gap - Space below the field.
  * @cssprop --sonet-field-max-width - Largest width of the input (default `26em`).
  * @cssprop --sonet-field-radius - Corner radius of input and buttons.

@@ -29,6 +29,14 @@ import {warningText} from '../shared/field-messages.js';
  *
  * @summary A user ID input with live warnings and one-tap fixes, usable in any form.
  *
+ * @csspart field - A field: label, input and its warnings area (the element's own markup).
+ * @csspart label - A field's label (the element's own markup).
+ * @csspart input - A field's input (the element's own markup).
+ * @csspart warnings - A field's warnings area (also its hint).
+ * @csspart warning - One warning; `data-code` names its finding, `data-level` its level.
+ * @csspart fix - The user ID's one-tap fix button.
+ * @csspart hint - The user ID's example while there is nothing to warn about.
+ *
  * @cssprop --sonet-field-gap - Space below the field.
  * @cssprop --sonet-field-max-width - Largest width of the input (default `26em`).
  * @cssprop --sonet-field-hint-space - Room kept under the input for a hint, so that one appearing moves nothing below (default `5.5em`; `0` to keep none).
