@@ -7,9 +7,11 @@
 // `<sonet-error-help>`'s module fails, for this page only, in every engine.
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys, setViewport} from '@web/test-runner-commands';
+import sinon from 'sinon';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 import type {SonetLoginErrorEvent} from '../../src/components/login-form/login-form.events.js';
 import {engine} from '../support/engine.js';
+import {stubFetch} from '../support/fetch-stub.js';
 
 // The dev server serves the TypeScript sources under their own names.
 const ELEMENT = '/__offline-help/src/components/login-form/login-form.ts';
@@ -25,6 +27,7 @@ describe('<sonet-login-form> when the guidance cannot be loaded', () => {
   });
 
   after(() => setViewport({width: 800, height: 600}));
+  afterEach(() => sinon.restore());
 
   it('says the login failed, with its code, and to reload the page for the explanation', async () => {
     // A phone's width (WebKitGTK's MiniBrowser window cannot be narrower than about 447 px).
@@ -60,6 +63,28 @@ describe('<sonet-login-form> when the guidance cannot be loaded', () => {
     expect(el.querySelector('sonet-error-help'), 'no half-defined guidance element').to.not.exist;
     expect(userIdInput(el).value, 'the user ID kept').to.equal(userId);
     expect(passwordInput(el).value, 'the password cleared').to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says to try again once connected, not to reload, when the connection is what failed', async () => {
+    // Offline: the login request and the guidance both fail. Reloading the page while offline
+    // would lose it; nothing reached the server, so trying again costs no try.
+    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/__security/api/login"></sonet-login-form>`);
+    userIdInput(el).focus();
+    await sendKeys({type: 'taro_s@aa2'});
+    passwordInput(el).focus();
+    await sendKeys({type: 'any-pass'});
+    const failed = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
+    await sendKeys({press: 'Enter'});
+    expect((await failed).code).to.equal('network');
+    const fallback = () => el.querySelector<HTMLElement>('.sonet-login-form__fallback-heading');
+    await waitUntil(fallback, "the form's own short explanation", {timeout: 5000});
+    const body = text(fallback()!.parentElement);
+    expect(body).to.contain('エラーコード: network');
+    expect(body).to.contain('接続を確かめてから、もう一度ログインしてください');
+    expect(body, 'no reload while offline').to.not.contain('再読み込み');
+    expect(userIdInput(el).value, 'the user ID kept').to.equal('taro_s@aa2');
     await expect(el).to.be.accessible();
   });
 });

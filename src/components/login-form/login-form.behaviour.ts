@@ -227,7 +227,13 @@ export class LoginFormBehaviour implements ReactiveController {
         </h2>
         <p>${msg('エラーコード', {id: 'login-form.fallback.code'})}: <span class="sonet-login-form__code">${code}</span></p>
         <p>
-          ${msg('詳しいご案内を読み込めませんでした。接続をご確認のうえ、ページを再読み込みしてください。', {id: 'login-form.fallback.body'})}
+          ${code === 'network'
+            ? // Offline: nothing reached the server, so trying again costs no try; reloading
+              // while offline would lose the page.
+              msg('インターネットに接続できませんでした。接続を確かめてから、もう一度ログインしてください。', {
+                id: 'login-form.fallback.network',
+              })
+            : msg('詳しいご案内を読み込めませんでした。接続をご確認のうえ、ページを再読み込みしてください。', {id: 'login-form.fallback.body'})}
           <a href=${links.maintenance}>${msg('障害・メンテナンス情報', {id: 'login-form.link.maintenance'})}</a>
         </p>
       </div>`;
