@@ -724,6 +724,22 @@ describe('<sonet-login-form>', () => {
       expect(help(el)!.getAttribute('server-code')).to.equal('SS503');
     });
 
+    it("gives the guidance each failure's own time, also for the same code again", async () => {
+      // The support information names when it happened; a second SS503 kept the first's time.
+      stubFetch(() => json(503, {code: 'SS503'}));
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      await fill(el);
+      const before = Date.now();
+      await submitAndWaitForError(el);
+      const first = Number(help(el)!.getAttribute('occurred-at'));
+      expect(first).to.be.within(before, Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      passwordInput(el).focus();
+      await typeText(PASSWORD);
+      await submitAndWaitForError(el);
+      expect(Number(help(el)!.getAttribute('occurred-at'))).to.be.greaterThan(first);
+    });
+
     it('gives up after the timeout with the network guidance', async () => {
       let signal: AbortSignal | undefined;
       stubFetch(

@@ -84,6 +84,8 @@ interface ShownError {
   serverCode?: string;
   /** The attempt used autofilled values (for the hint). */
   autofilled: boolean;
+  /** When it was shown (ms): the support information's time, also for the same code again. */
+  at: number;
 }
 
 /** The behaviour of one `<sonet-login-form>`; see the module comment. */
@@ -156,6 +158,7 @@ export class LoginFormBehaviour implements ReactiveController {
       retryAt: options.retryAt,
       serverCode: options.serverCode,
       autofilled: this.lastAttemptAutofilled,
+      at: Date.now(),
     };
     this.touchAlerts();
     this.clearPassword();
@@ -246,6 +249,7 @@ export class LoginFormBehaviour implements ReactiveController {
       retry-after=${shown?.retryAfterSeconds ?? nothing}
       retry-at=${shown?.retryAt ?? nothing}
       server-code=${shown?.serverCode ?? nothing}
+      occurred-at=${shown?.at ?? nothing}
       reset-href=${links.reset}
       id-change-href=${links.idChange}
       login-history-href=${links.loginHistory}
