@@ -20,6 +20,24 @@ const userIdInput = (el: SonetLoginForm) => el.querySelector<HTMLInputElement>('
 const passwordInput = (el: SonetLoginForm) => el.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** Types the ID and the password as a member does, presses Enter; the failure's code. */
+async function logIn(el: SonetLoginForm, userId: string, password: string): Promise<string> {
+  userIdInput(el).focus();
+  await sendKeys({type: userId});
+  passwordInput(el).focus();
+  await sendKeys({type: password});
+  const failed = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
+  await sendKeys({press: 'Enter'});
+  return (await failed).code;
+}
+
+/** The heading of the form's own short explanation, once it shows. */
+async function fallbackHeading(el: SonetLoginForm): Promise<HTMLElement> {
+  const heading = () => el.querySelector<HTMLElement>('.sonet-login-form__fallback-heading');
+  await waitUntil(heading, "the form's own short explanation", {timeout: 5000});
+  return heading()!;
+}
+
 describe('<sonet-login-form> when the guidance cannot be loaded', () => {
   before(async () => {
     await import(/* @vite-ignore */ ELEMENT);
@@ -39,17 +57,8 @@ describe('<sonet-login-form> when the guidance cannot be loaded', () => {
       html`<sonet-login-form action="/__security/api/login" style="display: block; max-inline-size: 16rem"></sonet-login-form>`
     );
     const userId = `offline-${Math.random().toString(36).slice(2, 8)}@aa2`;
-    userIdInput(el).focus();
-    await sendKeys({type: userId});
-    passwordInput(el).focus();
-    await sendKeys({type: 'wrong-pass'});
-    const failed = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
-    await sendKeys({press: 'Enter'});
-    expect((await failed).code).to.equal('invalid-credentials');
-
-    const fallback = () => el.querySelector<HTMLElement>('.sonet-login-form__fallback-heading');
-    await waitUntil(fallback, "the form's own short explanation", {timeout: 5000});
-    const heading = fallback()!;
+    expect(await logIn(el, userId, 'wrong-pass')).to.equal('invalid-credentials');
+    const heading = await fallbackHeading(el);
     await waitUntil(() => document.activeElement === heading, 'focus on its heading', {timeout: 5000});
     expect(text(heading)).to.equal('ログインできませんでした');
     const body = text(heading.parentElement);
@@ -71,16 +80,8 @@ describe('<sonet-login-form> when the guidance cannot be loaded', () => {
     // would lose it; nothing reached the server, so trying again costs no try.
     stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
     const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/__security/api/login"></sonet-login-form>`);
-    userIdInput(el).focus();
-    await sendKeys({type: 'taro_s@aa2'});
-    passwordInput(el).focus();
-    await sendKeys({type: 'any-pass'});
-    const failed = oneEvent(el, 'sonet-login-error') as Promise<SonetLoginErrorEvent>;
-    await sendKeys({press: 'Enter'});
-    expect((await failed).code).to.equal('network');
-    const fallback = () => el.querySelector<HTMLElement>('.sonet-login-form__fallback-heading');
-    await waitUntil(fallback, "the form's own short explanation", {timeout: 5000});
-    const body = text(fallback()!.parentElement);
+    expect(await logIn(el, 'taro_s@aa2', 'any-pass')).to.equal('network');
+    const body = text((await fallbackHeading(el)).parentElement);
     expect(body).to.contain('エラーコード: network');
     expect(body).to.contain('接続を確かめてから、もう一度ログインしてください');
     expect(body, 'no reload while offline').to.not.contain('再読み込み');

@@ -4,7 +4,8 @@
 // own POST of the form. This page loads the element from
 // `/__offline/src/…` (test/plugins/offline-modules.mjs): the same files, except that the
 // behaviour module's request fails — for this page only, in every engine.
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {pageFormWithSink} from '../support/login-form.js';
 import type {SonetLoginForm} from '../../src/components/login-form/login-form.js';
 
 // The dev server serves the TypeScript sources under their own names (imports of `.js` are
@@ -95,23 +96,12 @@ describe('<sonet-login-form> without its behaviour module (offline)', () => {
   });
 
   it("posts to the element's `action`, not to the page, when the page's form has none", async () => {
-    const page = await fixture<HTMLDivElement>(html`<div>
-      <iframe name="sonet-offline-sink-action" title="sink"></iframe>
-      <sonet-login-form action="/__security/landing">
-        <form method="get" target="sonet-offline-sink-action">
-          <label for="ou">ユーザーID</label><input id="ou" name="user_id" autocomplete="username" />
-          <label for="op">ユーザーIDパスワード</label><input id="op" name="password" type="password" autocomplete="current-password" />
-          <button>ログイン</button>
-        </form>
-      </sonet-login-form>
-    </div>`);
-    const el = page.querySelector<SonetLoginForm>('sonet-login-form')!;
-    const frame = page.querySelector('iframe')!;
+    const {el, landed} = await pageFormWithSink({sink: 'sonet-offline-sink-action', action: '/__security/landing'});
     userIdInput(el).value = 'taro_s@aa2';
     passwordInput(el).value = 'Sonet-Demo1';
     el.form!.requestSubmit();
-    await waitUntil(() => frame.contentDocument?.title === 'landing', 'the post landed in the frame', {timeout: 5000});
-    expect(frame.contentWindow!.location.pathname).to.equal('/__security/landing');
-    expect(frame.contentWindow!.location.search, 'posted, nothing in the URL').to.equal('');
+    const location = await landed();
+    expect(location.pathname).to.equal('/__security/landing');
+    expect(location.search, 'posted, nothing in the URL').to.equal('');
   });
 });

@@ -16,6 +16,7 @@ import type {SonetLoginErrorEvent, SonetLoginSubmitEvent} from '../../src/compon
 import type {SonetPasswordField} from '../../src/components/password-field/password-field.js';
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
 import {jsonResponse, stubFetch} from '../support/fetch-stub.js';
+import {pageFormWithSink} from '../support/login-form.js';
 import {LeakProbe, containsAny, encodings} from './leak-probe.js';
 
 /** Typed with real key presses; distinctive enough that no page text contains it by chance. */
@@ -329,20 +330,14 @@ describe('the password never leaks', function () {
   describe('<sonet-login-form>, where the page or its server goes wrong', () => {
     it('never puts it in a URL when a handler of the page stops the submit event', async () => {
       // The form's own listeners never see the event; the GET form is still posted.
-      const page = await fixture<HTMLDivElement>(html`<div>
-        <iframe name="leak-sink-stop" title="sink"></iframe>
-        <sonet-login-form action="/__security/api/login">
-          <form method="get" action="/__security/landing" target="leak-sink-stop" @submit=${(event: Event) => event.stopPropagation()}>
-            <label for="su">ユーザーID</label><input id="su" name="user_id" autocomplete="username" />
-            <label for="sp">ユーザーIDパスワード</label><input id="sp" name="password" type="password" autocomplete="current-password" />
-            <button>ログイン</button>
-          </form>
-        </sonet-login-form>
-      </div>`);
-      const sink = page.querySelector('iframe')!;
-      await attempt(page.querySelector<SonetLoginForm>('sonet-login-form')!, false);
-      await waitUntil(() => sink.contentDocument?.title === 'landing', 'the post landed in the frame', {timeout: 5000});
-      expect(sink.contentWindow!.location.search, 'posted, nothing in the URL').to.equal('');
+      const {el, landed} = await pageFormWithSink({
+        sink: 'leak-sink-stop',
+        action: '/__security/api/login',
+        formAction: '/__security/landing',
+        onSubmit: (event) => event.stopPropagation(),
+      });
+      await attempt(el, false);
+      expect((await landed()).search, 'posted, nothing in the URL').to.equal('');
     });
 
     it('sends neither it nor the CSRF token on when its own origin redirects elsewhere', async () => {
