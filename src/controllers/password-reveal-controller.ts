@@ -199,13 +199,13 @@ export class PasswordRevealController implements ReactiveController {
   private readonly onSubmit = (event: Event): void => {
     const form = this.options.input()?.form;
     const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (form && event.target == form) {
+    if (form && event.target === form) {
       this.hide('submit');
       // A password never goes into a URL: a form or button the page wrote with method="get"
       // (or none) is posted instead. The browser reads the method after this event; no
       // handler of the page's can stop it before this window listener runs.
-      if (form.method == 'get') form.method = 'post';
-      if (submitter?.formMethod == 'get') submitter.formMethod = 'post';
+      if (form.method === 'get') form.method = 'post';
+      if (submitter?.formMethod === 'get') submitter.formMethod = 'post';
     }
   };
 }

@@ -429,7 +429,8 @@ export class LoginFormBehaviour implements ReactiveController {
     if (url === undefined) {
       // A mistake in the page (a typo in `action`): say so to its developer, and tell the member
       // the login did not go through. Nothing was sent, so it is no failed attempt.
-      console.error(`<sonet-login-form>: action ${JSON.stringify(this.host.action || this.skeleton.form.getAttribute("action"))} is not a URL; nothing was sent.`);
+      const action = JSON.stringify(this.host.action || form.getAttribute('action'));
+      console.error(`<sonet-login-form>: action ${action} is not a URL; nothing was sent.`);
       void this.showError('unknown', {}, 'attribute');
       return;
     }

@@ -190,7 +190,7 @@ export class UserIdCore extends FieldCore {
    * {@link UserIdCoreOptions.next}.
    */
   private readonly onFixKey = (event: KeyboardEvent): void => {
-    if (event.key.length < 2 && event.key != ' ' && !event.ctrlKey && !event.metaKey) this.next?.()?.focus();
+    if (event.key.length < 2 && event.key !== ' ' && !event.ctrlKey && !event.metaKey) this.next?.()?.focus();
   };
 
   /**

@@ -86,7 +86,7 @@ export class SonetUserIdField extends FormFieldElement {
     // Keys typed on the fix button go to the form's next input (the password, usually).
     next: () => {
       const listed = [...(this.input?.form?.elements ?? [])] as HTMLInputElement[];
-      return listed.slice(listed.indexOf(this.input!) + 1).find((el) => el.localName == 'input' && el.type != 'hidden');
+      return listed.slice(listed.indexOf(this.input!) + 1).find((el) => el.localName === 'input' && el.type !== 'hidden');
     },
   });
 
