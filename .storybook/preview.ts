@@ -6,7 +6,24 @@ import {ArgTypes, Controls, Description, Heading, Primary, Stories, Subtitle, Ti
 import manifest from '../custom-elements.json';
 import {setSonetLocale} from '../src/localization.js';
 
-type Manifest = {modules?: Array<{declarations?: Array<{members?: Array<{privacy?: string; static?: boolean}>}>}>};
+type Named = {name: string};
+type Declaration = {
+  members?: Array<Named & {privacy?: string; static?: boolean}>;
+  attributes?: Named[];
+  cssParts?: Named[];
+};
+type Manifest = {modules?: Array<{declarations?: Declaration[]}>};
+
+/**
+ * Storybook keys every row of its API table by name alone, so a part named like an attribute or
+ * a property (the fields' `label` part and `label` attribute) would merge into one row, and the
+ * attribute's control into an object. Such a part is listed as `label (part)`.
+ */
+function partsApart(d: Declaration): Declaration {
+  if (!d.cssParts) return d;
+  const taken = new Set([...(d.attributes ?? []), ...(d.members ?? [])].map((x) => x.name));
+  return {...d, cssParts: d.cssParts.map((p) => (taken.has(p.name) ? {...p, name: `${p.name} (part)`} : p))};
+}
 
 /**
  * The manifest generated from the elements' JSDoc (`npm run analyze`) feeds the autodocs tables:
@@ -20,9 +37,11 @@ function publicApi(m: Manifest): Manifest {
     modules: m.modules?.map((mod) => ({
       ...mod,
       declarations: mod.declarations?.map((d) =>
-        d.members
-          ? {...d, members: d.members.filter((x) => !x.static && x.privacy !== 'private' && x.privacy !== 'protected')}
-          : d
+        partsApart(
+          d.members
+            ? {...d, members: d.members.filter((x) => !x.static && x.privacy !== 'private' && x.privacy !== 'protected')}
+            : d
+        )
       ),
     })),
   };
