@@ -617,6 +617,9 @@ describe('<sonet-login-form>', () => {
       expect(submitButton(el).textContent!.trim()).to.equal('ログインしています…');
       expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
       expect(el.form!.getAttribute('aria-busy')).to.equal('true');
+      // Focus stays in the form: a screen reader hears it from the polite status region.
+      const status = el.querySelector('[role="status"].sonet-login-form__status')!;
+      expect(status.textContent).to.equal('ログインしています…');
       submitButton(el).click();
       passwordInput(el).focus();
       await sendKeys({press: 'Enter'});
@@ -627,6 +630,7 @@ describe('<sonet-login-form>', () => {
       await el.updateComplete;
       expect(submitButton(el).textContent!.trim()).to.equal('ログイン');
       expect(el.form!.hasAttribute('aria-busy')).to.be.false;
+      expect(status.textContent, 'the guidance speaks now').to.equal('');
     });
 
     it('fires sonet-login-success and follows a same-origin redirect', async () => {

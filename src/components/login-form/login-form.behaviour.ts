@@ -314,9 +314,15 @@ export class LoginFormBehaviour implements ReactiveController {
       this.alertsDirty = false;
       this.alertsLocale = locale;
       renderTemplate(this.renderAlerts(), alerts.content, {host: this.host});
-      const status = this.succeeded ? msg('ログインしました。', {id: 'login-form.success'}) : '';
-      if (alerts.status.textContent !== status) alerts.status.textContent = status;
     }
+    // The polite status: a login on its way (focus stays in the form, and a slow answer may take
+    // until the timeout), then a success; a failure speaks through its guidance's heading.
+    const status = this.succeeded
+      ? msg('ログインしました。', {id: 'login-form.success'})
+      : this.host.busy
+        ? msg('ログインしています…', {id: 'login-form.busy'})
+        : '';
+    if (alerts.status.textContent !== status) alerts.status.textContent = status;
   }
 
   /**
