@@ -110,9 +110,12 @@ function applyErrorParameter() {
 // ---------------------------------------------------------------------------------------------
 // Demo server controls: the plain forms post to /api/demo/*; here they go through fetch instead.
 
-function renderState(state, extra) {
+function renderState(state, extra, announce) {
   const output = document.getElementById('demo-state');
   if (!output) return;
+  // Announced after a control of this panel only: after a login attempt, focus moves to the
+  // form's guidance, which a state line read at the same moment would talk over.
+  output.setAttribute('aria-live', announce ? 'polite' : 'off');
   output.replaceChildren();
   for (const [name, on] of [['maintenance', state.maintenance], ['incident', state.incident]]) {
     for (const button of document.querySelectorAll(`[data-switch="${name}"]`)) {
@@ -144,10 +147,10 @@ function renderState(state, extra) {
   });
 }
 
-async function refreshState(extra) {
+async function refreshState(extra, announce = false) {
   try {
     const response = await fetch('/api/demo/state', {headers: {Accept: 'application/json'}});
-    if (response.ok) renderState(await response.json(), extra);
+    if (response.ok) renderState(await response.json(), extra, announce);
   } catch {
     // The state line is informative only.
   }
@@ -184,7 +187,7 @@ function setUpControls() {
               ]
             : ['パスワードを再設定しました（デモ）。ロックはかかっていません。', 'Password re-set (demo). There is no lock.'];
         }
-        await refreshState(extra);
+        await refreshState(extra, true);
         refreshMaintenanceNotice();
       } catch (error) {
         renderError(error);
@@ -198,6 +201,7 @@ function setUpControls() {
 function renderError(error) {
   const output = document.getElementById('demo-state');
   if (!output) return;
+  output.setAttribute('aria-live', 'polite');
   output.replaceChildren(
     bilingual(
       `デモ用サーバーに接続できませんでした（${error.message}）。サーバーが動いているかご確認ください。`,
