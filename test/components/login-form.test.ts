@@ -346,6 +346,28 @@ describe('<sonet-login-form>', () => {
         expect(engine).to.not.equal('chromium');
       }
     });
+
+    it('converts on the first press of the fix, though leaving the ID adds its blur-only hint', async function () {
+      this.timeout(10000);
+      await setViewport({width: engine === 'webkit' ? 448 : 375, height: 740});
+      const el = await fixture<SonetLoginForm>(html`<sonet-login-form action="/api/login"></sonet-login-form>`);
+      userIdInput(el).focus();
+      // Full-width and no subdomain: the fix offers `taro_s`, and a blur would add missing-subdomain.
+      await typeText('ｔａｒｏ＿ｓ');
+      await waitUntil(() => el.querySelector('[part~="fix"]'), 'the fix button', {timeout: 5000});
+      const fix = el.querySelector<HTMLButtonElement>('[part~="fix"]')!;
+      await el.updateComplete;
+      await frames();
+      const [x, y] = centre(fix);
+      await sendMouse({type: 'move', position: [x, y]});
+      await sendMouse({type: 'down'});
+      await el.updateComplete;
+      await frames();
+      await sendMouse({type: 'up'});
+      await el.updateComplete;
+      expect(userIdInput(el).value, 'the first press converted').to.equal('taro_s');
+      expectFocus(userIdInput(el));
+    });
   });
 
   describe('warnings', () => {

@@ -1,5 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import {executeServerCommand, resetMouse, sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../src/components/user-id-field/user-id-field.js';
 import {typeText} from '../support/typing.js';
 import type {SonetUserIdField} from '../../src/components/user-id-field/user-id-field.js';
@@ -276,11 +276,13 @@ describe('<sonet-user-id-field>', () => {
       expect(label(el)).to.equal('「ta」に置き換える');
       await typeKeys(el, 'ろう');
       expect(label(el), 'followed each key').to.equal('「ta」に置き換える');
-      const button = fixButton(el)!;
-      button.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, isPrimary: true}));
+      const box = fixButton(el)!.getBoundingClientRect();
+      await sendMouse({type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)]});
+      await sendMouse({type: 'down'});
       await el.updateComplete;
       expect(label(el)).to.equal('「tarou」に置き換える');
-      button.click();
+      await sendMouse({type: 'up'});
+      await resetMouse();
       await el.updateComplete;
       expect(el.value).to.equal('tarou');
     });

@@ -123,6 +123,15 @@ export class UserIdCore extends FieldCore {
     if (this.host.isConnected) this.host.requestUpdate();
   };
 
+  /**
+   * A press on the fix keeps focus in the input: leaving it would add the blur-only hint above
+   * the button and move the button from under the pointer, so the click missed it.
+   */
+  private readonly onFixPress = (event: Event): void => {
+    event.preventDefault();
+    this.showDetails();
+  };
+
   hostDisconnected(): void {
     this.stopPauseTimer();
     this.typed = false;
@@ -240,7 +249,7 @@ export class UserIdCore extends FieldCore {
   protected override renderExtra(): unknown {
     const offered = this.offered;
     if (offered) {
-      return html`<button type="button" class="sonet-fix" part="fix" @pointerdown=${this.showDetails} @click=${this.applyOffered} @keydown=${this.onFixKey}>${offered.label}</button>`;
+      return html`<button type="button" class="sonet-fix" part="fix" @mousedown=${this.onFixPress} @click=${this.applyOffered} @keydown=${this.onFixKey}>${offered.label}</button>`;
     }
     const example = this.example;
     return example ? html`<p class="sonet-field__hint" part="hint">${example}</p>` : nothing;
