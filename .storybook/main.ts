@@ -1,4 +1,5 @@
 import type {StorybookConfig} from '@storybook/web-components-vite';
+import {offlineGuidance} from './offline-guidance.js';
 
 // Written by hand: `npm create storybook` needs the network (../shared/TOOLCHAIN.md).
 const config: StorybookConfig = {
@@ -7,6 +8,7 @@ const config: StorybookConfig = {
   framework: {name: '@storybook/web-components-vite', options: {}},
   core: {disableTelemetry: true},
   docs: {defaultName: 'Docs'},
+  viteFinal: (vite) => ({...vite, plugins: [...(vite.plugins ?? []), offlineGuidance()]}),
 };
 
 export default config;

@@ -107,6 +107,25 @@ const forcedColorsHint = html`<p class="sb-forced-colors-hint" lang="en">
   feature forced-colors: active”, or Windows Settings › Accessibility › Contrast themes.
 </p>`;
 
+/** The story shown last in this page, and whether it asked for a page of its own. */
+let shownHere: {id: string; own: boolean} | undefined;
+
+/**
+ * A story with `parameters: {ownPage: true}` never shares the preview's page with another story:
+ * the page is loaded again when it comes or goes (a story that lost the connection leaves the
+ * guidance failed for the page; stories/offline.ts). Re-rendering the same story keeps the page.
+ * The smoke test opens every story in a new page anyway.
+ */
+async function ownPage({id, parameters}: {id: string; parameters: Record<string, unknown>}): Promise<void> {
+  const own = parameters['ownPage'] === true;
+  if (shownHere && shownHere.id !== id && (own || shownHere.own)) {
+    // The preview's URL already names the story to show (Storybook sets it before loading).
+    location.reload();
+    await new Promise(() => {});
+  }
+  shownHere = {id, own};
+}
+
 const preview: Preview = {
   tags: ['autodocs'],
   globalTypes: {
@@ -138,6 +157,7 @@ const preview: Preview = {
   },
   initialGlobals: {locale: 'ja', scheme: 'light'},
   loaders: [
+    ownPage,
     // Before the story renders, so it renders once, in its language (the English strings are
     // a lazily loaded module).
     async ({globals}) => {

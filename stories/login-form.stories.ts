@@ -9,6 +9,7 @@ import {recordFailure, resetFailures} from '../src/lib/failure-counter.js';
 import {LOGIN_ERROR_CODES} from '../src/lib/login-response.js';
 import {designerControls, themeStyle, withoutControls, type ThemeArgs} from './controls.js';
 import {canvasOnly, inDark, inEnglish, inForcedColors} from './looks.js';
+import {loseConnection} from './offline.js';
 import {find, guidance, pressWithCapsLock, tab, type, warning} from './play.js';
 
 /**
@@ -384,6 +385,33 @@ export const AutofillHint: Story = {
   },
 };
 
+// --- When the guidance cannot be loaded ----------------------------------------------------
+
+/** Waits for the form's own short explanation and focus on its heading; none of the guidance. */
+async function fallback({canvasElement}: {canvasElement: HTMLElement}): Promise<void> {
+  const heading = await find(canvasElement, '.sonet-login-form__fallback-heading');
+  await waitFor(() => expect(document.activeElement, 'focus on its heading').toBe(heading));
+  await expect(canvasElement.querySelector('sonet-error-help')).toBeNull();
+}
+
+/**
+ * Offline after the page loaded: this story's page cannot load the guidance (`<sonet-error-help>`),
+ * so the form shows its own short explanation — that the login failed, the code, to reload the
+ * page for the explanation, the maintenance link — and moves focus to its heading. The form's
+ * own code renders it; the story only takes the connection away (stories/offline.ts) and opens
+ * in a page of its own, which Storybook reloads when you come or go.
+ */
+export const Fallback: Story = {
+  ...canvasOnly,
+  args: {'error-code': 'invalid-credentials'},
+  loaders: [loseConnection],
+  parameters: {ownPage: true},
+  play: fallback,
+};
+
+/** The same when the login itself got no answer (`network`): check the connection and log in again, no reload. */
+export const FallbackNetwork: Story = {...Fallback, args: {'error-code': 'network'}};
+
 // --- Languages and looks --------------------------------------------------------------------
 
 /** The empty form in English. */
@@ -394,6 +422,9 @@ export const WarningFullWidthEnglish: Story = {...inEnglish, play: WarningFullWi
 
 /** Wrong ID or password in English. */
 export const ErrorInvalidCredentialsEnglish: Story = {...ErrorInvalidCredentials, ...inEnglish};
+
+/** The form's own explanation, when the guidance cannot be loaded, in English. */
+export const FallbackEnglish: Story = {...Fallback, ...inEnglish};
 
 /** Warnings in dark mode. */
 export const WarningsDark: Story = {
