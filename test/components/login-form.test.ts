@@ -1186,6 +1186,8 @@ describe('<sonet-login-form>', () => {
           const password = passwordInput(el).getBoundingClientRect();
           const distance = password.bottom - heading.top;
           expect(distance, `heading top → password bottom, ${code}`).to.be.at.most(innerHeight);
+          const above = el.querySelector('.sonet-login-form__guidance')!.getBoundingClientRect();
+          expect(el.form!.getBoundingClientRect().top - above.bottom, 'room between the guidance and the form').to.be.at.least(16);
           expect(guidance.shadowRoot!.activeElement?.matches('[part~="heading"]')).to.be.true;
         });
       }

@@ -28,10 +28,10 @@ export const loginFormExtraStyles = css`
     opacity: 0.75;
   }
 
-  :where(.sonet-login-form__alerts, .sonet-login-form__guidance) {
+  :where(.sonet-login-form__guidance) {
     display: flex;
     flex-direction: column;
-    gap: 1rem;
+    gap: 0.5rem;
   }
 
   /* About forty Japanese characters a line on a wide screen, not the width of the page. */
@@ -39,8 +39,9 @@ export const loginFormExtraStyles = css`
     max-inline-size: var(--sonet-login-form-guidance-max-width, 40rem);
   }
 
-  /* The area above the form gets its margin only when something shows. */
-  :where(.sonet-login-form__alerts:has(> :not(:empty, .sonet-login-form__status:empty))) {
+  /* What shows above the form (the guidance, the status line) keeps it at a distance; on each
+     part, not on the area by :has(), which WebKit did not re-match as the parts filled. */
+  :where(.sonet-login-form__alerts > :not(:empty)) {
     margin-block-end: 1.25rem;
   }
 
@@ -56,10 +57,6 @@ export const loginFormExtraStyles = css`
   :where(details.sonet-notice) {
     padding-block: 0.375rem;
     font-size: 0.9375em;
-  }
-
-  :where(.sonet-login-form__guidance) {
-    gap: 0.5rem;
   }
 
   :where(.sonet-login-form__guidance > sonet-error-help) {
