@@ -77,12 +77,18 @@ function parsedRules(cssText) {
 
 /**
  * In the page: a template's DOM as plain data. Whitespace-only text is dropped and runs of
- * whitespace read as one space, except at the edges of inline content, where the rendering
- * keeps one space (which the comparison keeps as a marker).
+ * whitespace read as one space. Inside elements the minifier knows which spaces count; at the
+ * template's own edges it does not (the template may go right after text: `${name} <span>…`),
+ * so a space there before or after inline content is kept as a marker, `lead` / `trail`.
  */
 function parsedMarkup(html) {
   const template = document.createElement('template');
   template.innerHTML = html;
+  const INLINE = /^(a|abbr|b|bdi|br|button|code|em|i|img|input|kbd|label|mark|q|s|small|span|strong|sub|sup|time|u|wbr)$/;
+  const inline = (n) => !!n && (n.nodeType === Node.TEXT_NODE ? n.data.trim() !== '' : n.nodeType === Node.ELEMENT_NODE && INLINE.test(n.localName));
+  const {firstChild: first, lastChild: last} = template.content;
+  const edge = (node, space, neighbour) =>
+    node?.nodeType === Node.TEXT_NODE && space.test(node.data) && (node.data.trim() !== '' || inline(node[neighbour]));
   const tree = (node) =>
     [...node.childNodes].flatMap((n) => {
       if (n.nodeType === Node.COMMENT_NODE) return [];
@@ -93,7 +99,7 @@ function parsedMarkup(html) {
       const attrs = [...n.attributes].map((a) => `${a.name}=${a.value}`).sort();
       return [{tag: n.localName, attrs, children: tree(n.content ?? n)}];
     });
-  return tree(template.content);
+  return {lead: edge(first, /^\s/, 'nextSibling'), trail: edge(last, /\s$/, 'previousSibling'), nodes: tree(template.content)};
 }
 
 describe('in Chromium: minified templates mean what the originals mean', {timeout: 120000}, () => {
@@ -116,6 +122,9 @@ describe('in Chromium: minified templates mean what the originals mean', {timeou
     assert.notDeepEqual(await page.evaluate(parsedRules, ':where(.a):where(ul){width:calc(1px + 2px)}'), await page.evaluate(parsedRules, css));
     const html = '<p class="a b">x <b>y</b></p>';
     assert.notDeepEqual(await page.evaluate(parsedMarkup, '<p class=a>x <b>y</b></p>'), await page.evaluate(parsedMarkup, html));
+    // The space a template starts with, before inline content, is the one after the text before it.
+    assert.notDeepEqual(await page.evaluate(parsedMarkup, '<span>x</span>'), await page.evaluate(parsedMarkup, ' <span>x</span>'));
+    assert.deepEqual(await page.evaluate(parsedMarkup, '<p>x</p>'), await page.evaluate(parsedMarkup, ' <p>x</p> '));
   });
 
   it('every stylesheet of src parses to the same rules, and is smaller', async () => {

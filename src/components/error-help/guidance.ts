@@ -674,8 +674,8 @@ function renderBrowserSteps(topics: BrowserTopics, ctx: GuidanceContext, upFront
     ${sets.map(
       (set) => html`<details class="browser" data-browser=${set.id} ?open=${set === primary && !upFront}>
         <summary>
-          ${set.title()}${set === primary
-            ? html` <span class="yours">${msg('(お使いのブラウザ)', {id: 'help.browsers.yours'})}</span>`
+          ${set.title()} ${set === primary
+            ? html`<span class="yours">${msg('(お使いのブラウザ)', {id: 'help.browsers.yours'})}</span>`
             : nothing}
         </summary>
         ${set.note ? html`<p class="note">${set.note()}</p>` : nothing}
