@@ -1194,6 +1194,36 @@ describe('<sonet-login-form>', () => {
     }
   });
 
+  describe('failure in view', () => {
+    afterEach(async () => {
+      window.scrollTo(0, 0);
+      await setViewport({width: 800, height: 600});
+    });
+
+    for (const viewport of [{width: 375, height: 740}, {width: 1280, height: 800}]) {
+      it(`shows the guidance's heading and the password input together at ${viewport.width}×${viewport.height}`, async function () {
+        if (viewport.width < 447 && engine === 'webkit') this.skip();
+        await setViewport(viewport);
+        sessionStorage.setItem(FAILURE_COUNT_KEY, '2');
+        // A page's header and introduction above the form, as on the demo page.
+        const page = await fixture<HTMLElement>(html`<div>
+          <div style="block-size: 400px"></div>
+          <sonet-login-form action="/api/login"></sonet-login-form>
+        </div>`);
+        const el = page.querySelector<SonetLoginForm>('sonet-login-form')!;
+        await el.updateComplete;
+        userIdInput(el).value = USER_ID;
+        passwordInput(el).value = 'old-password';
+        passwordInput(el).focus();
+        await submitAndWaitForError(el);
+        await frames();
+        const heading = help(el)!.shadowRoot!.querySelector('[part~="heading"]')!.getBoundingClientRect();
+        expect(heading.top, 'the heading in view').to.be.at.least(0);
+        expect(passwordInput(el).getBoundingClientRect().bottom, 'the password input in view').to.be.at.most(innerHeight);
+      });
+    }
+  });
+
   describe('links and capabilities', () => {
     it('passes the guidance’s link attributes to <sonet-error-help>', async () => {
       const el = await fixture<SonetLoginForm>(html`<sonet-login-form

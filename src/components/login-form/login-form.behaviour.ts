@@ -187,11 +187,12 @@ export class LoginFormBehaviour implements ReactiveController {
     const focused = document.activeElement;
     if (this.keystrokes !== keysBefore) return;
     if (focused !== focusBefore && focused instanceof HTMLInputElement && host.contains(focused)) return;
-    if (help?.focusHeading) {
-      await help.focusHeading();
-    } else {
-      host.querySelector<HTMLElement>('.sonet-login-form__fallback-heading')?.focus();
-    }
+    const top = help?.focusHeading ? help : host.querySelector<HTMLElement>('.sonet-login-form__fallback-heading');
+    if (help?.focusHeading) await help.focusHeading();
+    else top?.focus();
+    // Focus shows the heading only. With the guidance's top at the top of the view the password
+    // input shows too (the guidance is laid out to leave room for it): the two together.
+    if (this.skeleton.password.getBoundingClientRect().bottom > innerHeight) top?.scrollIntoView();
   }
 
   /** See {@link SonetLoginForm.showSuccess}. */
