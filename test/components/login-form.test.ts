@@ -11,6 +11,7 @@ import type {
 import {FAILURE_COUNT_KEY} from '../../src/lib/failure-counter.js';
 import {LOGIN_ERROR_CODES} from '../../src/lib/login-response.js';
 import {setSonetLocale} from '../../src/localization.js';
+import {centre} from '../support/pointer.js';
 import {typeText} from '../support/typing.js';
 import {engine} from '../support/engine.js';
 import {describeNode, expectFocus, expectNoNode, expectSameNode} from '../support/dom-assert.js';
@@ -77,12 +78,6 @@ const readmeForm = () =>
       <button>ログイン</button>
     </form>
   </sonet-login-form>`);
-
-/** The centre of an element, in the viewport's CSS pixels (what sendMouse takes). */
-function centre(node: Element): [number, number] {
-  const r = node.getBoundingClientRect();
-  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
-}
 
 /** Two frames: layout done and layout-shift entries queued. */
 const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

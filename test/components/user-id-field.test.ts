@@ -1,6 +1,7 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, resetMouse, sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../src/components/user-id-field/user-id-field.js';
+import {centre} from '../support/pointer.js';
 import {typeText} from '../support/typing.js';
 import type {SonetUserIdField} from '../../src/components/user-id-field/user-id-field.js';
 import {setSonetLocale} from '../../src/localization.js';
@@ -276,8 +277,7 @@ describe('<sonet-user-id-field>', () => {
       expect(label(el)).to.equal('「ta」に置き換える');
       await typeKeys(el, 'ろう');
       expect(label(el), 'followed each key').to.equal('「ta」に置き換える');
-      const box = fixButton(el)!.getBoundingClientRect();
-      await sendMouse({type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)]});
+      await sendMouse({type: 'move', position: centre(fixButton(el)!)});
       await sendMouse({type: 'down'});
       await el.updateComplete;
       expect(label(el)).to.equal('「tarou」に置き換える');
